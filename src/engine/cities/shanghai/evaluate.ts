@@ -32,7 +32,7 @@ function gates({ facts, p, missing }: Context): Gate[] {
     id: 'residencePermit',
     status: permit === undefined ? 'unknown' : permit ? 'pass' : 'fail',
     message: msg(`${NS}gate.residencePermit`),
-    reason: msg(permit === undefined ? 'common:gate.notAnswered' : permit ? 'common:gate.yes' : 'common:gate.no'),
+    reason: msg(permit === undefined ? 'rules:gate.notAnswered' : permit ? 'rules:gate.yes' : 'rules:gate.no'),
     citation: p.siGate.cite,
   });
   const siGate = p.siGate.value;
@@ -45,7 +45,7 @@ function gates({ facts, p, missing }: Context): Gate[] {
       message: msg(`${NS}gate.siMonthsLast12`, { min: siGate.minMonths, window: siGate.windowMonths }),
       reason:
         months === undefined
-          ? msg('common:gate.notAnswered')
+          ? msg('rules:gate.notAnswered')
           : msg(`${NS}gate.siMonthsLast12Reason`, { months, min: siGate.minMonths }),
       citation: p.siGate.cite,
     });
@@ -55,7 +55,7 @@ function gates({ facts, p, missing }: Context): Gate[] {
       id: 'siPayingNow',
       status: paying === undefined ? 'unknown' : paying ? 'pass' : 'fail',
       message: msg(`${NS}gate.siPayingNow`),
-      reason: msg(paying === undefined ? 'common:gate.notAnswered' : paying ? 'common:gate.yes' : 'common:gate.no'),
+      reason: msg(paying === undefined ? 'rules:gate.notAnswered' : paying ? 'rules:gate.yes' : 'rules:gate.no'),
       citation: p.siGate.cite,
     });
   }
@@ -73,7 +73,7 @@ function ageLine({ facts, asOf, p, missing }: Context): Line {
   const base = { id: 'age', category: 'basic', cap: p.age.value.cap, citation: p.age.cite, caveat: `${NS}caveat.ageAsOf` } as const;
   if (!facts.birthDate) {
     missing.add('birthDate');
-    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.age.unknown`) }, msg('common:reason.missing'));
+    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.age.unknown`) }, msg('rules:reason.missing'));
   }
   const age = completedYears(facts.birthDate, asOf);
   const points = agePoints(age, p.age.value);
@@ -123,7 +123,7 @@ function educationAndTitleLines({ facts, p, missing }: Context): Line[] {
     } as const;
     if (eduBlocked) lines.push(uncountedLine(line, eduBlocked));
     else if (titleWins) lines.push(uncountedLine(line, msg(`${NS}reason.pickOne`, { other: titleEffective })));
-    else lines.push(eduPoints > 0 || education === 'none' ? countedLine(line) : uncountedLine(line, msg('common:reason.zero')));
+    else lines.push(eduPoints > 0 || education === 'none' ? countedLine(line) : uncountedLine(line, msg('rules:reason.zero')));
   }
   if (title !== undefined) {
     const line = {
@@ -157,7 +157,7 @@ function siYearsLine({ facts, p, missing }: Context): Line {
   } as const;
   if (months === undefined) {
     missing.add('siMonthsTotal');
-    return uncountedLine(line, msg('common:reason.missing'));
+    return uncountedLine(line, msg('rules:reason.missing'));
   }
   return countedLine(line);
 }
@@ -339,7 +339,7 @@ function spouseLine({ facts, asOf, p, missing }: Context): Line | null {
   const base = { id: 'spouse', category: 'bonus', cap: rule.cap, citation: p.spouse.cite } as const;
   if (!facts.marriageDate) {
     missing.add('marriageDate');
-    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.spouse.unknown`) }, msg('common:reason.missing'));
+    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.spouse.unknown`) }, msg('rules:reason.missing'));
   }
   const years = Math.max(0, completedYears(facts.marriageDate, asOf));
   const points = capped(rule.pointsPerFullYear * years, rule.cap);
@@ -381,7 +381,7 @@ function deductionLines({ facts, asOf, p }: Context): Line[] {
             points: -points * outside,
             message: msg(`${NS}line.deduction.${kind}`, { count: outside, each: points, years: windowYears }),
           },
-          msg('common:reason.windowPassed', { years: windowYears }),
+          msg('rules:reason.windowPassed', { years: windowYears }),
         ),
       );
     }
@@ -447,7 +447,7 @@ export function evaluateShanghai(facts: ShanghaiFacts, asOf: IsoDate): ScoreResu
     citation: pack.params.standardScore.cite,
   });
   const notices: Notice[] = [];
-  if (!inValidity) notices.push({ level: 'warning', message: msg('common:notice.packExpired', { validTo: pack.validTo }) });
+  if (!inValidity) notices.push({ level: 'warning', message: msg('rules:notice.packExpired', { validTo: pack.validTo }) });
   if (facts.birthDate && facts.birthDate <= asOf && completedYears(facts.birthDate, asOf) < 18) {
     notices.push({ level: 'warning', message: msg(`${NS}notice.under18`) });
   }
