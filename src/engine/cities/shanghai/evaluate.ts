@@ -73,7 +73,7 @@ function ageLine({ facts, asOf, p, missing }: Context): Line {
   const base = { id: 'age', category: 'basic', cap: p.age.value.cap, citation: p.age.cite, caveat: `${NS}caveat.ageAsOf` } as const;
   if (!facts.birthDate) {
     missing.add('birthDate');
-    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.age.unknown`) }, msg('rules:reason.missing'));
+    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.ageUnknown`) }, msg('rules:reason.missing'));
   }
   const age = completedYears(facts.birthDate, asOf);
   const points = agePoints(age, p.age.value);
@@ -194,7 +194,7 @@ function siBaseLine({ facts, p }: Context): Line | null {
   if (!reached) {
     const lowest = tiers[tiers.length - 1]!;
     return uncountedLine(
-      { ...base, points: 0, message: msg(`${NS}line.siBase.none`) },
+      { ...base, points: 0, message: msg(`${NS}line.siBaseNone`) },
       msg(`${NS}reason.siBaseShort`, {
         months: monthsAtLeast(lowest.multiple, lowest.windowMonths),
         need: lowest.months,
@@ -339,7 +339,7 @@ function spouseLine({ facts, asOf, p, missing }: Context): Line | null {
   const base = { id: 'spouse', category: 'bonus', cap: rule.cap, citation: p.spouse.cite } as const;
   if (!facts.marriageDate) {
     missing.add('marriageDate');
-    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.spouse.unknown`) }, msg('rules:reason.missing'));
+    return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.spouseUnknown`) }, msg('rules:reason.missing'));
   }
   const years = Math.max(0, completedYears(facts.marriageDate, asOf));
   const points = capped(rule.pointsPerFullYear * years, rule.cap);
