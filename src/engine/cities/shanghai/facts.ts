@@ -4,7 +4,7 @@
  * a missing fact gives an `unknown` gate or a line that does not count yet, and is listed in `result.missing`.
  */
 import * as z from 'zod/mini';
-import { addYears, completedMonths } from '../../core/dates';
+import { addYears, completedMonths, isIsoDate } from '../../core/dates';
 import { amount, count, flag, isoDate, monthCount } from '../../core/fields';
 import type { IsoDate } from '../../core/types';
 
@@ -115,16 +115,21 @@ function workingLifeMonths(birthDate: IsoDate | undefined, asOf: IsoDate): numbe
  */
 export function checkShanghaiFacts(facts: ShanghaiFacts, asOf: IsoDate): FactIssue[] {
   const issues: FactIssue[] = [];
-  const { birthDate } = facts;
+  // Zod reports malformed values itself; these checks only look at well-formed ones, and never throw.
+  if (!isIsoDate(asOf)) return issues;
+  const birthDate = facts.birthDate && isIsoDate(facts.birthDate) ? facts.birthDate : undefined;
   if (birthDate && birthDate > asOf) issues.push({ path: ['birthDate'], message: 'errors.futureBirth' });
   if (birthDate && birthDate < addYears(asOf, -120)) issues.push({ path: ['birthDate'], message: 'errors.tooOld' });
-  if (facts.marriageDate) {
+  if (facts.marriageDate && isIsoDate(facts.marriageDate)) {
     if (facts.marriageDate > asOf) issues.push({ path: ['marriageDate'], message: 'errors.afterAsOf' });
     else if (birthDate && facts.marriageDate < birthDate)
       issues.push({ path: ['marriageDate'], message: 'errors.beforeBirth' });
   }
   for (const key of ['falseMaterialDates', 'detentionDates', 'crimeDates'] as const) {
-    facts[key]?.forEach((date, i) => {
+    const list = facts[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((date, i) => {
+      if (!isIsoDate(date)) return;
       if (date > asOf) issues.push({ path: [key, i], message: 'errors.afterAsOf' });
       else if (birthDate && date < birthDate) issues.push({ path: [key, i], message: 'errors.beforeBirth' });
     });
@@ -133,7 +138,7 @@ export function checkShanghaiFacts(facts: ShanghaiFacts, asOf: IsoDate): FactIss
   if (life !== null) {
     for (const key of ['siMonthsTotal', 'sanitationMonths', 'remoteAreaMonths'] as const) {
       const months = facts[key];
-      if (months !== undefined && months > life) issues.push({ path: [key], message: 'errors.exceedsWorkingLife' });
+      if (typeof months === 'number' && months > life) issues.push({ path: [key], message: 'errors.exceedsWorkingLife' });
     }
     const windowed = [
       'siMonthsLast12',
@@ -145,7 +150,7 @@ export function checkShanghaiFacts(facts: ShanghaiFacts, asOf: IsoDate): FactIss
     ] as const;
     for (const key of windowed) {
       const months = facts[key];
-      if (months !== undefined && months > life) issues.push({ path: [key], message: 'errors.exceedsWorkingLife' });
+      if (typeof months === 'number' && months > life) issues.push({ path: [key], message: 'errors.exceedsWorkingLife' });
     }
   }
   const nested = [
