@@ -76,8 +76,24 @@ function ageLine({ facts, asOf, p, missing }: Context): Line {
     return uncountedLine({ ...base, points: 0, message: msg(`${NS}line.ageUnknown`) }, msg('rules:reason.missing'));
   }
   const age = completedYears(facts.birthDate, asOf);
-  const points = agePoints(age, p.age.value);
-  return countedLine({ ...base, points, message: msg(`${NS}line.age`, { age, points }) });
+  const rule = p.age.value;
+  const points = agePoints(age, rule);
+  const fullUpTo = Math.floor(rule.plateauFrom - (rule.cap - rule.plateauPoints) / rule.perYearYounger);
+  const message =
+    age > rule.plateauTo
+      ? msg(`${NS}line.ageOver`, { age, points, plateauTo: rule.plateauTo })
+      : age >= rule.plateauFrom
+        ? msg(`${NS}line.agePlateau`, { age, points, plateauFrom: rule.plateauFrom, plateauTo: rule.plateauTo })
+        : age <= fullUpTo
+          ? msg(`${NS}line.ageFull`, { age, points, fullUpTo })
+          : msg(`${NS}line.ageSliding`, {
+              age,
+              points,
+              plateauFrom: rule.plateauFrom,
+              plateauPoints: rule.plateauPoints,
+              perYear: rule.perYearYounger,
+            });
+  return countedLine({ ...base, points, message });
 }
 
 /** Education and title (decisions 2 and 3): the higher counts; title tiers ≥100 need the SI-base gate. */
@@ -102,9 +118,18 @@ function educationAndTitleLines({ facts, p, missing }: Context): Line[] {
     const months = facts.titleBaseMonthsLast12;
     if (months === undefined) {
       missing.add('titleBaseMonthsLast12');
-      titleBlocked = msg(`${NS}reason.titleGateUnknown`, { min: gate.minMonths });
+      titleBlocked = msg(`${NS}reason.titleGateUnknown`, {
+        min: gate.minMonths,
+        window: gate.windowMonths,
+        fromPoints: gate.fromPoints,
+      });
     } else if (months < gate.minMonths) {
-      titleBlocked = msg(`${NS}reason.titleGate`, { months, min: gate.minMonths });
+      titleBlocked = msg(`${NS}reason.titleGate`, {
+        months,
+        min: gate.minMonths,
+        window: gate.windowMonths,
+        fromPoints: gate.fromPoints,
+      });
     }
   }
   const titleEffective = titleBlocked ? 0 : titleTable;
@@ -122,8 +147,8 @@ function educationAndTitleLines({ facts, p, missing }: Context): Line[] {
       ...(education === 'master' || education === 'doctorate' ? { caveat: `${NS}caveat.masterWithoutDegree` } : {}),
     } as const;
     if (eduBlocked) lines.push(uncountedLine(line, eduBlocked));
-    else if (titleWins) lines.push(uncountedLine(line, msg(`${NS}reason.pickOne`, { other: titleEffective })));
-    else lines.push(eduPoints > 0 || education === 'none' ? countedLine(line) : uncountedLine(line, msg('rules:reason.zero')));
+    else if (titleWins) lines.push(uncountedLine(line, msg(`${NS}reason.pickOne`, { other: titleEffective, otherId: 'title' })));
+    else lines.push(countedLine(line));
   }
   if (title !== undefined) {
     const line = {
@@ -137,7 +162,7 @@ function educationAndTitleLines({ facts, p, missing }: Context): Line[] {
     } as const;
     if (titleBlocked) lines.push(uncountedLine(line, titleBlocked));
     else if (titleTable === 0) lines.push(uncountedLine(line, msg(`${NS}reason.titleZero`)));
-    else if (!titleWins) lines.push(uncountedLine(line, msg(`${NS}reason.pickOne`, { other: eduPoints })));
+    else if (!titleWins) lines.push(uncountedLine(line, msg(`${NS}reason.pickOne`, { other: eduPoints, otherId: 'education' })));
     else lines.push(countedLine(line));
   }
   return lines;
@@ -148,11 +173,15 @@ function siYearsLine({ facts, p, missing }: Context): Line {
   const months = facts.siMonthsTotal;
   const years = fullYears(months);
   const points = p.siYears.value.pointsPerFullYear * years;
+  const perYear = p.siYears.value.pointsPerFullYear;
   const line = {
     id: 'siYears',
     category: 'basic',
     points,
-    message: msg(`${NS}line.siYears`, { months: months ?? 0, years, points }),
+    message:
+      months === undefined
+        ? msg(`${NS}line.siYearsUnknown`, { perYear })
+        : msg(`${NS}line.siYears`, { months, years, perYear, points }),
     citation: p.siYears.cite,
   } as const;
   if (months === undefined) {
@@ -199,6 +228,7 @@ function siBaseLine({ facts, p }: Context): Line | null {
         months: monthsAtLeast(lowest.multiple, lowest.windowMonths),
         need: lowest.months,
         window: lowest.windowMonths,
+        multiple: lowest.multiple,
       }),
     );
   }
@@ -224,16 +254,18 @@ function investmentLine({ facts, p }: Context): Line | null {
   const taxPoints = rule.pointsPerUnit * Math.floor(tax / rule.taxUnitYuan);
   const hirePoints = rule.pointsPerUnit * Math.floor(hires / rule.hiresUnit);
   const points = capped(Math.max(taxPoints, hirePoints), rule.cap);
+  const units = { taxUnit: rule.taxUnitYuan, hiresUnit: rule.hiresUnit, perUnit: rule.pointsPerUnit };
+  const key = hires <= 0 ? 'investmentTax' : tax <= 0 ? 'investmentHires' : 'investment';
   const line = {
     id: 'investment',
     category: 'bonus',
     points,
     cap: rule.cap,
-    message: msg(`${NS}line.investment`, { tax, hires, taxPoints, hirePoints, points }),
+    message: msg(`${NS}line.${key}`, { tax, hires, taxPoints, hirePoints, points, ...units }),
     citation: p.investment.cite,
     caveat: `${NS}caveat.investShare`,
   } as const;
-  return points > 0 ? countedLine(line) : uncountedLine(line, msg(`${NS}reason.investBelowThreshold`));
+  return points > 0 ? countedLine(line) : uncountedLine(line, msg(`${NS}reason.investBelowThreshold`, units));
 }
 
 /** Waiting-period indicators (decision 6): rate × full years, counted only once full years ≥ the threshold. */
@@ -327,7 +359,10 @@ function awardsLine({ facts, p }: Context): Line | null {
     category: 'bonus',
     points: table[best],
     cap: table.provincialOrHigher,
-    message: msg(`${NS}line.awards`, { level: best, count: awards.length, points: table[best] }),
+    message:
+      awards.length === 1
+        ? msg(`${NS}line.awardsOne`, { level: best, points: table[best] })
+        : msg(`${NS}line.awards`, { level: best, count: awards.length, points: table[best] }),
     citation: p.awards.cite,
   });
 }
@@ -343,7 +378,11 @@ function spouseLine({ facts, asOf, p, missing }: Context): Line | null {
   }
   const years = Math.max(0, completedYears(facts.marriageDate, asOf));
   const points = capped(rule.pointsPerFullYear * years, rule.cap);
-  const line = { ...base, points, message: msg(`${NS}line.spouse`, { years, points }) };
+  const line = {
+    ...base,
+    points,
+    message: msg(`${NS}line.spouse`, { years, points, perYear: rule.pointsPerFullYear }),
+  };
   return points > 0 ? countedLine(line) : uncountedLine(line, msg(`${NS}reason.spouseUnderYear`));
 }
 
@@ -379,7 +418,7 @@ function deductionLines({ facts, asOf, p }: Context): Line[] {
             ...base,
             id: `deduction.${kind}.expired`,
             points: -points * outside,
-            message: msg(`${NS}line.deduction.${kind}`, { count: outside, each: points, years: windowYears }),
+            message: msg(`${NS}line.deductionExpired.${kind}`, { count: outside, each: points, years: windowYears }),
           },
           msg('rules:reason.windowPassed', { years: windowYears }),
         ),

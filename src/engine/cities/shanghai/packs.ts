@@ -177,7 +177,7 @@ export interface ShanghaiParams {
   readonly education: Cited<Readonly<Record<ShanghaiEducation, number>>>;
   readonly title: Cited<Readonly<Record<ShanghaiTitle, number>>>;
   /** Tiers from `fromPoints` up need `minMonths` of the last 12 at a base ≥ 1W. */
-  readonly titleGate: Cited<{ readonly fromPoints: number; readonly minMonths: number }>;
+  readonly titleGate: Cited<{ readonly fromPoints: number; readonly minMonths: number; readonly windowMonths: number }>;
   readonly pickOne: Cited<'higher'>;
   readonly siYears: Cited<{ readonly pointsPerFullYear: number }>;
   readonly shortageMajor: Cited<number>;
@@ -224,7 +224,7 @@ function params(edition: Edition): ShanghaiParams {
       },
       'title',
     ),
-    titleGate: cited({ fromPoints: 100, minMonths: 6 }, 'titleGate'),
+    titleGate: cited({ fromPoints: 100, minMonths: 6, windowMonths: 12 }, 'titleGate'),
     pickOne: cited('higher', 'pickOne'),
     siYears: cited({ pointsPerFullYear: 3 }, 'siYears'),
     shortageMajor: cited(30, 'shortageMajor'),

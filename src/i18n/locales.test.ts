@@ -1,0 +1,460 @@
+/**
+ * Locale completeness: both languages carry the same keys, every message the Shanghai engine can emit exists and
+ * renders (params filled, nested option names resolved), and every fact and enum option has a label.
+ */
+import { readFileSync } from 'node:fs';
+import i18next, { type i18n } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateShanghai } from '../engine/cities/shanghai/evaluate';
+import {
+  shanghaiAwardLevels,
+  shanghaiEducationLevels,
+  shanghaiFactsShape,
+  shanghaiRemoteAreas,
+  shanghaiTitleLevels,
+  type ShanghaiFacts,
+} from '../engine/cities/shanghai/facts';
+import type { IsoDate, Message, ScoreResult } from '../engine/core/types';
+import enRules from './locales/en/rules.json';
+import enShanghai from './locales/en/shanghai.json';
+import zhRules from './locales/zh-CN/rules.json';
+import zhShanghai from './locales/zh-CN/shanghai.json';
+
+const LANGUAGES = ['zh-CN', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+const NAMESPACES = ['rules', 'shanghai'] as const;
+
+const resources = {
+  'zh-CN': { rules: zhRules, shanghai: zhShanghai },
+  en: { rules: enRules, shanghai: enShanghai },
+} as const;
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Leaf strings by dotted key. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** A key without its plural suffix: Chinese has one plural form, English two. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const basePluralKey = (key: string) => key.replace(PLURAL_SUFFIX, '');
+
+/** Normalised key → the interpolation variables used by all its (plural) forms. */
+function variablesByKey(tree: Tree): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, text] of leaves(tree)) {
+    const vars = out.get(basePluralKey(key)) ?? new Set<string>();
+    for (const m of text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*(?:,[^}]*)?\}\}/g)) vars.add(m[1]!);
+    out.set(basePluralKey(key), vars);
+  }
+  return out;
+}
+
+// Personas chosen so that together they emit every message, gate, caveat, deduction, veto and notice.
+const personas: readonly { name: string; asOf: IsoDate; facts: ShanghaiFacts }[] = [
+  {
+    name: 'busy professional with everything filled in',
+    asOf: '2025-06-01',
+    facts: {
+      birthDate: '1995-03-10',
+      residencePermit: true,
+      education: 'bachelorDegree',
+      educationVerified: true,
+      title: 'intermediateTitle',
+      titleMatchesPost: true,
+      titleBaseMonthsLast12: 8,
+      shortageMajor: true,
+      siMonthsLast12: 12,
+      siPayingNow: true,
+      siMonthsTotal: 50,
+      siBase08Months: 40,
+      siBase1Months: 38,
+      siBase2Months: 10,
+      sanitationMonths: 80,
+      remoteArea: 'lingangNewArea',
+      remoteAreaMonths: 30,
+      spouseShanghaiHukou: true,
+      marriageDate: '2015-05-01',
+      freshGraduate: true,
+      investTaxShareYuan: 350_000,
+      investHukouHires: 25,
+      entrepreneur: true,
+      awards: ['municipalSpecial', 'provincialOrHigher'],
+      falseMaterialDates: ['2024-01-01', '2020-01-01'],
+      detentionDates: ['2023-01-01'],
+      crimeDates: ['2019-01-01', '2024-02-02', '2024-03-03'],
+    },
+  },
+  {
+    name: 'older worker failing gates, with vetoes',
+    asOf: '2026-01-01',
+    facts: {
+      birthDate: '1968-05-01',
+      residencePermit: false,
+      siMonthsLast12: 3,
+      siPayingNow: false,
+      education: 'master',
+      educationVerified: false,
+      title: 'skill1',
+      titleMatchesPost: true,
+      titleBaseMonthsLast12: 2,
+      siBase08Months: 10,
+      sanitationMonths: 30,
+      remoteArea: 'remoteKeyArea',
+      remoteAreaMonths: 70,
+      investTaxShareYuan: 50_000,
+      spouseShanghaiHukou: true,
+      marriageDate: '2025-06-01',
+      detentionDates: ['2018-01-01'],
+      familyPlanningViolation: true,
+      seriousCrime: true,
+    },
+  },
+  {
+    name: 'half-filled form',
+    asOf: '2026-01-01',
+    facts: {
+      education: 'doctorate',
+      educationVerified: true,
+      title: 'seniorTitle',
+      titleMatchesPost: true,
+      spouseShanghaiHukou: true,
+      siBaseCeilingMonths: 30,
+      awards: ['municipalComprehensive'],
+      falseMaterialDates: ['2025-01-01'],
+      detentionDates: ['2025-01-01', '2025-02-01'],
+      crimeDates: ['2025-01-01'],
+      sanitationMonths: 5,
+    },
+  },
+  {
+    name: 'teenager with a junior title',
+    asOf: '2026-01-01',
+    facts: { birthDate: '2010-01-01', education: 'none', title: 'juniorTitle', siMonthsTotal: 1 },
+  },
+  {
+    name: 'skill title not matching the post (2015 rules, Lingang before its special rule)',
+    asOf: '2017-01-01',
+    facts: {
+      birthDate: '1990-01-01',
+      education: 'juniorCollege',
+      title: 'skill3',
+      titleMatchesPost: false,
+      remoteArea: 'lingangNewArea',
+      remoteAreaMonths: 80,
+    },
+  },
+  {
+    name: 'Lingang still waiting (2019–2024 rule), low skill title below education',
+    asOf: '2022-01-01',
+    facts: {
+      birthDate: '1985-07-15',
+      residencePermit: true,
+      education: 'bachelor',
+      title: 'skill5',
+      remoteArea: 'lingangNewArea',
+      remoteAreaMonths: 26,
+      siMonthsTotal: 12,
+    },
+  },
+  {
+    name: 'retired-age investor with one award and old records',
+    asOf: '2026-01-01',
+    facts: {
+      birthDate: '1960-01-01',
+      investTaxShareYuan: 250_000,
+      awards: ['municipalSpecial'],
+      falseMaterialDates: ['2020-01-01'],
+      crimeDates: ['2015-01-01'],
+    },
+  },
+  {
+    name: 'hiring entrepreneur aged 58, no SI answer',
+    asOf: '2026-01-01',
+    facts: { birthDate: '1967-06-01', investHukouHires: 30 },
+  },
+  {
+    name: 'aged 50',
+    asOf: '2026-01-01',
+    facts: { birthDate: '1975-06-01', siMonthsTotal: 24 },
+  },
+  { name: 'before the modelled rules', asOf: '2014-01-01', facts: { birthDate: '1990-01-01' } },
+  { name: 'after the newest pack expired', asOf: '2028-06-01', facts: { birthDate: '1990-01-01', education: 'bachelorDegree' } },
+];
+
+/** A message to render: its key, params, and where it came from. */
+interface Emitted {
+  readonly where: string;
+  readonly message: Message;
+}
+
+function emittedMessages(result: ScoreResult, name: string): Emitted[] {
+  const out: Emitted[] = [];
+  const add = (where: string, message: Message | string | undefined) => {
+    if (message === undefined) return;
+    out.push({ where: `${name}: ${where}`, message: typeof message === 'string' ? { key: message } : message });
+  };
+  for (const gate of result.gates) {
+    add(`gate ${gate.id}`, gate.message);
+    add(`gate ${gate.id} reason`, gate.reason);
+    add(`gate ${gate.id} caveat`, gate.caveat);
+  }
+  for (const line of [...result.lines, ...result.deductions]) {
+    add(`line ${line.id}`, line.message);
+    add(`line ${line.id} not counted`, line.notCountedReason);
+    add(`line ${line.id} caveat`, line.caveat);
+  }
+  for (const reason of result.veto.reasons) add(`veto ${reason.id}`, reason.message);
+  for (const score of result.scores) add(`score ${score.id}`, score.label);
+  for (const notice of result.notices) add('notice', notice.message);
+  return out;
+}
+
+const emitted = personas.flatMap((p) => emittedMessages(evaluateShanghai(p.facts, p.asOf), p.name));
+
+/** Message keys written literally in evaluate.ts (`${NS}…` and 'rules:…'); dynamic ones are listed below. */
+function keysInEvaluateSource(): Set<string> {
+  const source = readFileSync(new URL('../engine/cities/shanghai/evaluate.ts', import.meta.url), 'utf8');
+  const keys = new Set<string>();
+  for (const m of source.matchAll(/\$\{NS\}([A-Za-z0-9_.]+)/g)) if (!m[1]!.endsWith('.')) keys.add(`shanghai:${m[1]}`);
+  for (const m of source.matchAll(/'(rules:[A-Za-z0-9_.]+)'/g)) keys.add(m[1]!);
+  return keys;
+}
+
+const DYNAMIC_KEYS = [
+  'shanghai:line.shortageMajor',
+  'shanghai:line.freshGraduate',
+  'shanghai:line.entrepreneur',
+  'shanghai:line.deduction.falseMaterial',
+  'shanghai:line.deduction.detention',
+  'shanghai:line.deduction.crime',
+  'shanghai:line.deductionExpired.falseMaterial',
+  'shanghai:line.deductionExpired.detention',
+  'shanghai:line.deductionExpired.crime',
+  'shanghai:veto.familyPlanningViolation',
+  'shanghai:veto.seriousCrime',
+];
+/** Keys the engine names but no Shanghai facts can reach (education 'none' counts 0 as a counted line). */
+const UNREACHABLE_KEYS = ['rules:reason.zero'];
+
+/** Every `errors.*` key the schemas and the document parser use, plus the generic fallbacks. */
+const ERROR_KEYS = [
+  'date',
+  'number',
+  'integer',
+  'negative',
+  'tooLarge',
+  'maxMonths12',
+  'maxMonths36',
+  'maxMonths48',
+  'boolean',
+  'choice',
+  'tooMany',
+  'futureBirth',
+  'tooOld',
+  'afterAsOf',
+  'beforeBirth',
+  'exceedsWorkingLife',
+  'bandNesting',
+  'moreThanInsured',
+  'city',
+  'version',
+  'factsObject',
+  'unknownKey',
+  'invalid',
+];
+
+function errorKeysInSource(): Set<string> {
+  const keys = new Set<string>();
+  for (const file of ['../engine/core/fields.ts', '../engine/cities/shanghai/facts.ts', '../engine/document.ts']) {
+    const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+    for (const m of source.matchAll(/'errors\.([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+  }
+  return keys;
+}
+
+const instances = new Map<Language, i18n>();
+const missingKeys: string[] = [];
+
+beforeAll(async () => {
+  for (const lng of LANGUAGES) {
+    const instance = i18next.createInstance();
+    await instance.init({
+      resources,
+      lng,
+      fallbackLng: false,
+      ns: [...NAMESPACES],
+      defaultNS: 'shanghai',
+      interpolation: { escapeValue: false },
+      saveMissing: true,
+      missingKeyHandler: (_lngs, ns, key) => missingKeys.push(`${lng} ${ns}:${key}`),
+    });
+    instances.set(lng, instance);
+  }
+});
+
+const t = (lng: Language) => instances.get(lng)!;
+
+/** Rendered text must have no unfilled params, no unresolved nesting and no raw keys. */
+function expectRendered(text: string, key: string, where: string) {
+  expect(text, where).not.toContain('{{');
+  expect(text, where).not.toContain('$t(');
+  expect(text, where).not.toBe(key);
+  expect(text, where).not.toContain(key.replace(/^\w+:/, ''));
+  expect(text, where).not.toMatch(/\b(options|line|lineTitle|reason|gate|caveat|notice|veto|unit|bandFinder|fields|errors)\.[A-Za-z]/);
+  expect(text.trim(), where).not.toBe('');
+}
+
+describe('locale files', () => {
+  it.each(NAMESPACES)('%s: both languages have the same keys (plural forms aside)', (ns) => {
+    const zh = [...leaves(resources['zh-CN'][ns] as Tree).keys()].map(basePluralKey);
+    const en = [...leaves(resources.en[ns] as Tree).keys()].map(basePluralKey);
+    expect(new Set(en)).toEqual(new Set(zh));
+  });
+
+  it.each(NAMESPACES)('%s: both languages use the same params for each key', (ns) => {
+    const zh = variablesByKey(resources['zh-CN'][ns] as Tree);
+    const en = variablesByKey(resources.en[ns] as Tree);
+    for (const [key, vars] of zh) expect(en.get(key), key).toEqual(vars);
+  });
+
+  it('has every errors.* key the schemas use, plus the fallbacks', () => {
+    for (const key of errorKeysInSource()) expect(ERROR_KEYS, `errors.${key} in source`).toContain(key);
+    for (const lng of LANGUAGES) {
+      for (const key of ERROR_KEYS) {
+        expect(t(lng).exists(`rules:errors.${key}`), `${lng} rules:errors.${key}`).toBe(true);
+        expectRendered(t(lng).t(`rules:errors.${key}`), `rules:errors.${key}`, `${lng} errors.${key}`);
+      }
+    }
+  });
+});
+
+describe('engine messages', () => {
+  it('the personas emit every message key evaluate.ts can produce', () => {
+    const seen = new Set(emitted.map((e) => e.message.key));
+    const expected = [...keysInEvaluateSource(), ...DYNAMIC_KEYS].filter((k) => !UNREACHABLE_KEYS.includes(k));
+    for (const key of expected) expect(seen, key).toContain(key);
+  });
+
+  it.each(LANGUAGES)('%s: every line has a title (lineTitle.<id>, `.expired` dropped)', (lng) => {
+    const ids = new Set(
+      personas.flatMap((p) => {
+        const result = evaluateShanghai(p.facts, p.asOf);
+        return [...result.lines, ...result.deductions].map((l) => l.id.replace(/\.expired$/, ''));
+      }),
+    );
+    expect(ids.size).toBeGreaterThan(15);
+    for (const id of ids) {
+      const key = `shanghai:lineTitle.${id}`;
+      expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
+      expectRendered(t(lng).t(key), key, `${lng} ${key}`);
+    }
+  });
+
+  it.each(LANGUAGES)('%s: every emitted key exists', (lng) => {
+    for (const { where, message } of emitted) {
+      expect(t(lng).exists(message.key, message.params), `${where}: ${message.key}`).toBe(true);
+    }
+    for (const key of UNREACHABLE_KEYS) expect(t(lng).exists(key), key).toBe(true);
+  });
+
+  it.each(LANGUAGES)('%s: every emitted message renders completely', (lng) => {
+    missingKeys.length = 0;
+    for (const { where, message } of emitted) {
+      const text = t(lng).t(message.key, { ...message.params });
+      expectRendered(text, message.key, `${lng} ${where}: ${message.key} → ${text}`);
+    }
+    for (const key of UNREACHABLE_KEYS) expectRendered(t(lng).t(key), key, `${lng} ${key}`);
+    expect(missingKeys).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s: zero, singular and plural forms render', (lng) => {
+    missingKeys.length = 0;
+    const samples: Message[] = [
+      { key: 'shanghai:line.siYears', params: { months: 1, years: 0, perYear: 3, points: 0 } },
+      { key: 'shanghai:line.siYears', params: { months: 13, years: 1, perYear: 3, points: 3 } },
+      { key: 'shanghai:line.spouse', params: { years: 1, perYear: 4, points: 4 } },
+      { key: 'shanghai:line.awards', params: { level: 'provincialOrHigher', count: 1, points: 110 } },
+      { key: 'shanghai:line.deduction.crime', params: { count: 1, each: 150, years: 5 } },
+      { key: 'shanghai:line.deduction.crime', params: { count: 2, each: 150, years: 5 } },
+    ];
+    for (const m of samples) expectRendered(t(lng).t(m.key, { ...m.params }), m.key, `${lng} ${m.key}`);
+    const zeroYears = t(lng).t('shanghai:reason.waiting', { years: 0, minYears: 5 });
+    expect(zeroYears).toContain(lng === 'en' ? 'less than a full year' : '不满 1 年');
+    if (lng === 'en') {
+      expect(t(lng).t('shanghai:line.siYears', { months: 1, years: 0, perYear: 3, points: 0 })).toMatch(/^1 month paid/);
+      expect(t(lng).t('shanghai:line.spouse', { years: 1, perYear: 4, points: 4 })).toContain('1 full year,');
+      expect(t(lng).t('shanghai:line.deduction.crime', { count: 2, each: 150, years: 5 })).toMatch(/^2 general/);
+    }
+    expect(missingKeys).toEqual([]);
+  });
+
+  it('names option codes through nesting', () => {
+    expect(t('zh-CN').t('shanghai:line.education', { level: 'bachelorDegree', points: 90 })).toBe('本科+学士学位：90 分');
+    expect(t('en').t('shanghai:line.title', { level: 'intermediateTitle', points: 100 })).toBe(
+      'Intermediate professional title (中级职称): 100 points',
+    );
+  });
+});
+
+describe('form texts', () => {
+  const factNames = Object.keys(shanghaiFactsShape.shape);
+  const enums = {
+    education: shanghaiEducationLevels,
+    title: shanghaiTitleLevels,
+    awards: shanghaiAwardLevels,
+    remoteArea: shanghaiRemoteAreas,
+  } as const;
+
+  it.each(LANGUAGES)('%s: every fact has a label and a hint', (lng) => {
+    expect(factNames.length).toBeGreaterThan(20);
+    for (const fact of factNames) {
+      for (const part of ['label', 'hint']) {
+        const key = `shanghai:fields.${fact}.${part}`;
+        expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
+        expectRendered(t(lng).t(key), key, `${lng} ${key}`);
+      }
+    }
+  });
+
+  it.each(LANGUAGES)('%s: every enum option has a name', (lng) => {
+    for (const [group, codes] of Object.entries(enums)) {
+      for (const code of codes) {
+        const key = `shanghai:options.${group}.${code}`;
+        expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(LANGUAGES)('%s: sections, city names and the band finder render', (lng) => {
+    missingKeys.length = 0;
+    for (const section of ['about', 'education', 'work', 'family', 'extras', 'records']) {
+      for (const part of ['title', 'intro']) {
+        const key = `shanghai:sections.${section}.${part}`;
+        expectRendered(t(lng).t(key), key, `${lng} ${key}`);
+      }
+    }
+    for (const key of ['city.name', 'city.system', 'city.thresholdName', 'score.main']) {
+      expectRendered(t(lng).t(`shanghai:${key}`), key, `${lng} ${key}`);
+    }
+    for (const key of ['title', 'baseLabel', 'monthLabel', 'lowConfidence', 'noData']) {
+      expectRendered(t(lng).t(`shanghai:bandFinder.${key}`), key, `${lng} bandFinder.${key}`);
+    }
+    for (const code of ['below08', 'from08', 'from1', 'from2', 'ceiling']) {
+      // BandFinder.tsx passes the band already translated.
+      const band = t(lng).t(`shanghai:bandFinder.bands.${code}`);
+      expectRendered(band, `shanghai:bandFinder.bands.${code}`, `${lng} band ${code}`);
+      const text = t(lng).t('shanghai:bandFinder.result', { band, wage: 12307, ceiling: 36921 });
+      expectRendered(text, 'shanghai:bandFinder.result', `${lng} band ${code}: ${text}`);
+      expect(text).toContain('12,307');
+    }
+    expect(missingKeys).toEqual([]);
+  });
+});
