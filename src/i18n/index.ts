@@ -35,7 +35,6 @@ export function createI18n(lng?: Language): i18n {
     ...(lng ? { lng } : {}),
     fallbackLng: 'zh-CN',
     supportedLngs: [...languages],
-    nonExplicitSupportedLngs: true,
     ns: ['common', 'rules', 'shanghai'],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
@@ -45,6 +44,8 @@ export function createI18n(lng?: Language): i18n {
       order: ['localStorage', 'navigator'],
       lookupLocalStorage: LANGUAGE_STORAGE_KEY,
       caches: ['localStorage'],
+      // Map whatever the browser reports (en-US, zh-TW, zh) onto our two languages.
+      convertDetectedLanguage: (code: string) => toLanguage(code),
     },
   });
   const syncHtmlLang = (code: string) => {
