@@ -211,8 +211,6 @@ export const cliText = {
   ].join('\n'),
   notDocument: 'must be a JSON object with "city" and "facts"',
   notObjectOrArray: 'The input must be a JSON object (one document) or an array of documents.',
-  unknownField: 'Unknown field',
-  invalid: 'Invalid value',
 } as const;
 
 /** One message line per issue: `[index] path: text` (the index only for documents inside an array). */
@@ -230,32 +228,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const ENVELOPE_KEYS = ['city', 'asOf', 'version', 'facts'];
-
-function objectKeysOf(schema: unknown): string[] | null {
-  const shape = (schema as { def?: { shape?: Record<string, unknown> } }).def?.shape;
-  return shape ? Object.keys(shape) : null;
-}
-
 /**
- * `parseDocument` reports unknown fields only as a generic problem on the enclosing object; name each one
- * instead, and make other generic problems readable.
+ * A document that is not an object at all is described as such; any message that is not an `errors.*` key
+ * (zod's own wording) is reported as `errors.invalid`. Unknown fields are already named by `parseDocument`.
  */
 export function refineIssues(input: unknown, issues: readonly DocumentIssue[]): DocumentIssue[] {
   if (!isPlainObject(input)) return [{ path: '', message: cliText.notDocument }];
-  return issues.flatMap((issue) => {
-    if (issue.message.startsWith('errors.')) return [issue];
-    if (issue.path === '') {
-      const unknown = Object.keys(input).filter((k) => !ENVELOPE_KEYS.includes(k));
-      if (unknown.length > 0) return unknown.map((k) => ({ path: k, message: cliText.unknownField }));
-    }
-    if (issue.path === 'facts' && isPlainObject(input.facts) && isSupportedCity(input.city)) {
-      const known = objectKeysOf(cityModules[input.city].factsSchema);
-      const unknown = known ? Object.keys(input.facts).filter((k) => !known.includes(k)) : [];
-      if (unknown.length > 0) return unknown.map((k) => ({ path: `facts.${k}`, message: cliText.unknownField }));
-    }
-    return [{ path: issue.path, message: issue.message === 'Invalid input' ? cliText.invalid : issue.message }];
-  });
+  return issues.map((issue) => (issue.message.startsWith('errors.') ? issue : { ...issue, message: 'errors.invalid' }));
 }
 
 /** What the command writes and its exit code. */
@@ -274,13 +253,14 @@ export interface CliOutcome {
 export function scoreText(text: string, t: Translate, today: IsoDate, source = 'input'): CliOutcome {
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    // A byte-order mark (common in files saved on Windows) is not JSON; drop it.
+    input = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { code: 1, stdout: '', stderr: [`${source}: invalid JSON: ${(error as Error).message}`] };
   }
   const isArray = Array.isArray(input);
   if (!isArray && !isPlainObject(input)) return { code: 1, stdout: '', stderr: [cliText.notObjectOrArray] };
-  const items: unknown[] = isArray ? input : [input];
+  const items: unknown[] = Array.isArray(input) ? input : [input];
   const results: CliResult[] = [];
   const problems: string[] = [];
   items.forEach((item, i) => {

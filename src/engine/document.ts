@@ -33,11 +33,20 @@ function pathOf(parts: readonly PropertyKey[]): string {
   return parts.map(String).join('.');
 }
 
+/** Zod issues as document issues; an unknown key is reported at its own path so the message names it. */
+function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): DocumentIssue[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...prefix, ...issue.path, key]), message: 'errors.unknownKey' }))
+      : [{ path: pathOf([...prefix, ...issue.path]), message: issue.message }],
+  );
+}
+
 /** Validate a document (defaulting `asOf` to `today`); never throws. */
 export function parseDocument(input: unknown, today: IsoDate = todayIso()): ParseResult {
   const env = envelope.safeParse(input);
   if (!env.success) {
-    return { ok: false, issues: env.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+    return { ok: false, issues: toIssues(env.error.issues, []) };
   }
   const { city, facts } = env.data;
   if (!isSupportedCity(city)) return { ok: false, issues: [{ path: 'city', message: 'errors.city' }] };
@@ -48,10 +57,7 @@ export function parseDocument(input: unknown, today: IsoDate = todayIso()): Pars
   const asOf = env.data.asOf ?? today;
   const parsed = module.factsAt(asOf).safeParse(facts);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: pathOf(['facts', ...i.path]), message: i.message })),
-    };
+    return { ok: false, issues: toIssues(parsed.error.issues, ['facts']) };
   }
   return { ok: true, document: { city, asOf, version: module.factsVersion, facts: parsed.data } };
 }

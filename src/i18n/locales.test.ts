@@ -264,6 +264,7 @@ const ERROR_KEYS = [
   'exceedsWorkingLife',
   'bandNesting',
   'moreThanInsured',
+  'moreThanTotal',
   'city',
   'version',
   'factsObject',

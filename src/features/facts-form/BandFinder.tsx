@@ -40,7 +40,9 @@ export function BandFinder() {
           : band
             ? t('bandFinder.result', { band: t(`bandFinder.bands.${band}`), wage: row.wage, ceiling: row.ceiling })
             : ''}
-        {row && row.confidence !== 'high' ? ` ${t('bandFinder.lowConfidence')}` : ''}
+        {row && [row.confidence, row.fromConfidence, row.toConfidence].some((c) => c && c !== 'high')
+          ? ` ${t('bandFinder.lowConfidence')}`
+          : ''}
       </p>
     </details>
   );

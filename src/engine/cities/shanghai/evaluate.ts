@@ -140,7 +140,8 @@ function educationAndTitleLines({ facts, p, missing }: Context): Line[] {
     const line = {
       id: 'education',
       category: 'basic',
-      points: eduPoints,
+      // The would-be value; whether it counts is decided below.
+      points: p.education.value[education],
       cap: p.education.value.doctorate,
       message: msg(`${NS}line.education`, { level: education, points: p.education.value[education] }),
       citation: p.education.cite,
@@ -311,8 +312,9 @@ function sanitationLine({ facts, p }: Context): Line | null {
 }
 
 /** Remote key area / Lingang (decision 6): Lingang waits 3 years from 2019-11-20 and none from 2024-08-21. */
-function remoteAreaLine({ facts, asOf, p }: Context): Line | null {
+function remoteAreaLine({ facts, asOf, p, missing }: Context): Line | null {
   if (!facts.remoteArea || facts.remoteArea === 'none') return null;
+  if (facts.remoteAreaMonths === undefined) missing.add('remoteAreaMonths');
   const rule = p.remoteArea.value;
   const lingangStep =
     facts.remoteArea === 'lingangNewArea'

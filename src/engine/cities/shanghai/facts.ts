@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { addYears, completedMonths, isIsoDate } from '../../core/dates';
-import { amount, count, flag, isoDate, monthCount } from '../../core/fields';
+import { amount, flag, isoDate, monthCount } from '../../core/fields';
 import type { IsoDate } from '../../core/types';
 
 export const SHANGHAI_FACTS_VERSION = 1;
@@ -86,7 +86,7 @@ export const shanghaiFactsShape = z.strictObject({
   /** The company's average yearly number of Shanghai-hukou employees over the last 3 years. */
   investHukouHires: z.optional(amount(1e7)),
   entrepreneur: z.optional(flag()),
-  awards: z.optional(z.array(z.enum(shanghaiAwardLevels, { error: 'errors.choice' })).check(z.maxLength(20))),
+  awards: z.optional(z.array(z.enum(shanghaiAwardLevels, { error: 'errors.choice' })).check(z.maxLength(20, { error: 'errors.tooMany' }))),
   // Records
   falseMaterialDates: z.optional(dates()),
   detentionDates: z.optional(dates()),
@@ -156,11 +156,20 @@ export function checkShanghaiFacts(facts: ShanghaiFacts, asOf: IsoDate): FactIss
   const nested = [
     ['siBase1Months', 'siBase08Months'],
     ['siBase2Months', 'siBase1Months'],
+    // A month at the ceiling in the last 36 is also a month at ≥ 2W in the last 48.
+    ['siBaseCeilingMonths', 'siBase2Months'],
   ] as const;
   for (const [higher, lower] of nested) {
     const h = facts[higher];
     const l = facts[lower];
     if (h !== undefined && l !== undefined && h > l) issues.push({ path: [higher], message: 'errors.bandNesting' });
+  }
+  if (
+    typeof facts.siMonthsLast12 === 'number' &&
+    typeof facts.siMonthsTotal === 'number' &&
+    facts.siMonthsLast12 > facts.siMonthsTotal
+  ) {
+    issues.push({ path: ['siMonthsLast12'], message: 'errors.moreThanTotal' });
   }
   if (
     facts.titleBaseMonthsLast12 !== undefined &&

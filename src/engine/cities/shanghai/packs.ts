@@ -68,7 +68,6 @@ const SOURCES = {
     article2015: '第二条',
     item: '第二条（适用范围）',
     url: SRC.e2017,
-    url2015: SRC.e2017,
     confidence: 'high',
     note: 'The 6-of-12-months clause is new in the 2017 text (official English); the 2015 Art. 2 has none.',
   },
