@@ -25,7 +25,7 @@ function Section({ id, children }: { id: string; children: ReactNode }) {
   const { t } = useTranslation('shanghai');
   return (
     <section className="form-section" aria-labelledby={`section-${id}`}>
-      <h3 id={`section-${id}`}>{t(`sections.${id}.title`)}</h3>
+      <h2 id={`section-${id}`}>{t(`sections.${id}.title`)}</h2>
       <p className="form-section__intro">{t(`sections.${id}.intro`)}</p>
       {children}
     </section>
