@@ -8,7 +8,7 @@ import { todayIso } from '../engine/core/dates';
 import type { ScoreResult } from '../engine/core/types';
 import { plannedCities, supportedCities } from '../engine/registry';
 import { DateField } from '../features/facts-form/fields';
-import { shanghaiFormSchema, type ShanghaiFormValues } from '../features/facts-form/schema';
+import { shanghaiFactsFromForm, shanghaiFormSchema, type ShanghaiFormValues } from '../features/facts-form/schema';
 import { ShanghaiForm } from '../features/facts-form/ShanghaiForm';
 import { formatPoints } from '../features/result/format';
 import { ResultView } from '../features/result/ResultView';
@@ -20,7 +20,7 @@ function useLiveResult(values: unknown): { result: ScoreResult | null; stale: bo
   return useMemo(() => {
     const parsed = shanghaiFormSchema.safeParse(values);
     if (parsed.success) {
-      lastValid.current = evaluateShanghai(parsed.data.facts, parsed.data.asOf);
+      lastValid.current = evaluateShanghai(shanghaiFactsFromForm(parsed.data.facts), parsed.data.asOf);
       return { result: lastValid.current, stale: false };
     }
     return { result: lastValid.current, stale: lastValid.current !== null };
@@ -81,8 +81,7 @@ export function App({ today = todayIso() }: { today?: string }) {
           <h2 id="result-title">{t('result.title')}</h2>
           {result ? <ResultView result={result} stale={stale} /> : <p>{t('result.fixErrors')}</p>}
         </section>
-      </main>
-      {result && result.total !== null ? (
+        {result && result.total !== null ? (
         <a className="sticky-total" href="#result" aria-label={t('result.stickyAria', { total: formatPoints(result.total), threshold: result.threshold ?? 0 })}>
           <span>{t('result.total')}</span>
           <strong>
@@ -90,7 +89,8 @@ export function App({ today = todayIso() }: { today?: string }) {
           </strong>
           <span>{t(`result.verdictShort.${result.verdict}`)}</span>
         </a>
-      ) : null}
+        ) : null}
+      </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>
       </footer>

@@ -153,11 +153,13 @@ export function YesNoField({ name, label, hint }: BaseProps) {
   const { t } = useTranslation();
   const error = useFieldError(name);
   const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <Controller
       name={name}
       render={({ field }) => (
-        <fieldset className="field field--yesno" aria-describedby={hint ? hintId : undefined}>
+        <fieldset className="field field--yesno" aria-describedby={describedBy}>
           <legend>{label}</legend>
           <div className="yesno">
             {(['yes', 'no'] as const).map((choice) => (
@@ -184,7 +186,7 @@ export function YesNoField({ name, label, hint }: BaseProps) {
             </p>
           ) : null}
           {error ? (
-            <p className="field__error" role="alert">
+            <p className="field__error" id={errorId} role="alert">
               {error}
             </p>
           ) : null}

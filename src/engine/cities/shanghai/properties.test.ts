@@ -288,7 +288,12 @@ describe('more months never lower a score', () => {
     const life = workingLife(facts.birthDate, asOf) ?? Infinity;
     const limit = Math.min(windowOf[field], life);
     // A lower band can never hold fewer months than a higher one that is already given.
-    const higher = Math.max(0, ...higherBands[field].map((h) => facts[h] ?? 0));
+    const higher = Math.max(
+      0,
+      ...higherBands[field].map((h) => facts[h] ?? 0),
+      // The last 12 months are part of the total.
+      field === 'siMonthsTotal' ? (facts.siMonthsLast12 ?? 0) : 0,
+    );
     const next = Math.max(higher, Math.min(limit, (facts[field] ?? 0) + by));
     const bumped: ShanghaiFacts = { ...facts, [field]: next };
     let floor = next;
