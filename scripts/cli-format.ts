@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import type { DocumentIssue } from '../src/engine/document';
 import { parseDocument, scoreDocument } from '../src/engine/document';
-import { cityModules, isSupportedCity } from '../src/engine/registry';
+import { supportedCities } from '../src/engine/registry';
 import type { Citation, Confidence, IsoDate, Line, Message, ScoreResult } from '../src/engine/core/types';
 
 /** Renders a message key (with an optional `ns:` prefix; default namespace `rules`) to English text. */
@@ -18,7 +18,8 @@ export type Translate = (key: string, params?: Message['params']) => string;
 /** Locale resources by namespace, as read from `src/i18n/locales/en/*.json`. */
 export type LocaleResources = Record<string, Record<string, unknown>>;
 
-const LOCALE_NAMESPACES = ['rules', 'shanghai'] as const;
+/** The shared `rules` namespace and one namespace per supported city. */
+const LOCALE_NAMESPACES = ['rules', ...supportedCities];
 
 /**
  * Read the English locale files at run time. A missing file gives an empty namespace (every key then falls back
@@ -137,6 +138,20 @@ export interface CliResult {
   readonly notices: readonly string[];
   /** The notices in plain English, in the same order. */
   readonly noticeTexts: readonly string[];
+  /** Every score the city computes (Shanghai has one; Guangzhou has services, school, hukou and a ranking key). */
+  readonly scores: readonly CliScore[];
+}
+
+export interface CliScore {
+  readonly id: string;
+  readonly label: string;
+  readonly total: number | null;
+  readonly threshold: number | null;
+  readonly verdict: string;
+  readonly eligible: string | null;
+  readonly gateIds: readonly string[] | null;
+  readonly lineIds: readonly string[];
+  readonly comparisons: readonly { readonly id: string; readonly label: string; readonly value: number; readonly citation: CliCitation }[];
 }
 
 function citation(c: Citation): CliCitation {
@@ -197,6 +212,22 @@ export function formatResult(result: ScoreResult, t: Translate): CliResult {
     missing: [...result.missing],
     notices: result.notices.map((n) => n.message.key),
     noticeTexts: result.notices.map((n) => render(t, n.message)),
+    scores: result.scores.map((score) => ({
+      id: score.id,
+      label: render(t, score.label),
+      total: score.total,
+      threshold: score.threshold,
+      verdict: score.verdict,
+      eligible: score.eligible ?? null,
+      gateIds: score.gateIds ? [...score.gateIds] : null,
+      lineIds: [...score.lineIds],
+      comparisons: (score.comparisons ?? []).map((c) => ({
+        id: c.id,
+        label: render(t, c.label),
+        value: c.value,
+        citation: citation(c.citation),
+      })),
+    })),
   };
 }
 

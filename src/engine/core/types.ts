@@ -106,11 +106,23 @@ export interface Line {
 
 export type Verdict = 'reached' | 'notReached' | 'vetoed' | 'notModelled';
 
+/** A published reference value to compare a score with (e.g. a past round's cut-off line). */
+export interface Comparison {
+  readonly id: string;
+  /** What the value is, e.g. "2023 round cut-off (basic score)". */
+  readonly label: Message;
+  readonly value: number;
+  readonly citation: Citation;
+  readonly caveat?: string;
+}
+
 /** One score computed from the lines (a city may have several, e.g. Guangzhou's services/school/hukou). */
 export interface ScoreSummary {
   readonly id: string;
   /** i18n key naming the score's purpose. */
   readonly label: Message;
+  /** Plain explanation of what the score is used for and how it differs from the others. */
+  readonly description?: Message;
   /** Line ids that enter this score. */
   readonly lineIds: readonly string[];
   /** Sum of counted lines, floored where the rules say so; null when vetoed or not modelled. */
@@ -118,6 +130,12 @@ export interface ScoreSummary {
   readonly threshold: number | null;
   readonly verdict: Verdict;
   readonly citation: Citation;
+  /** Ids of the gates that apply to this score (all gates when absent). */
+  readonly gateIds?: readonly string[];
+  /** Eligibility for this score's purpose, from its gates (and the veto). */
+  readonly eligible?: Eligibility;
+  /** Published values to compare with (cut-off lines …), each labelled with its year, scale and source. */
+  readonly comparisons?: readonly Comparison[];
 }
 
 export interface Veto {
@@ -155,4 +173,6 @@ export interface ScoreResult {
   readonly notices: readonly Notice[];
   /** Fact names that were not provided but change the result. */
   readonly missing: readonly string[];
+  /** Show every point value with this many decimals (Tianjin: 2); otherwise whole numbers as they are. */
+  readonly fixedDecimals?: number;
 }
