@@ -19,9 +19,9 @@ export function Composition({ result }: { result: ScoreResult }) {
   const width = 100;
   let x = 0;
   const title = t(result.lines[0] ? 'result.compositionAlt' : 'result.total', {
-    total: formatPoints(result.total ?? 0),
+    total: formatPoints(result.total ?? 0, result.fixedDecimals),
     threshold,
-    parts: parts.map((l) => `${t(`${result.city}:lineTitle.${l.id}`)} ${formatPoints(l.points)}`).join(', '),
+    parts: parts.map((l) => `${t(`${result.city}:lineTitle.${l.id}`)} ${formatPoints(l.points, result.fixedDecimals)}`).join(', '),
   });
   return (
     <figure className="composition">
@@ -53,7 +53,7 @@ export function Composition({ result }: { result: ScoreResult }) {
         {parts.map((l, i) => (
           <span key={l.id} className="legend-item">
             <span className="legend-swatch" style={{ background: PALETTE[i % PALETTE.length] }} aria-hidden="true" />
-            {t(`${result.city}:lineTitle.${l.id}`)} {formatPoints(l.points)}
+            {t(`${result.city}:lineTitle.${l.id}`)} {formatPoints(l.points, result.fixedDecimals)}
           </span>
         ))}
         <span className="legend-item">

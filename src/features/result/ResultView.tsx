@@ -1,6 +1,6 @@
 /** The itemised result: gates first, then lines with explanations, citations and caveats, then the total. */
 import { useTranslation } from 'react-i18next';
-import type { Citation, Gate, Line, Message, ScoreResult } from '../../engine/core/types';
+import type { Citation, Gate, Line, Message, ScoreResult, ScoreSummary } from '../../engine/core/types';
 import { Composition } from './Composition';
 import { formatPoints, formatSigned } from './format';
 
@@ -47,20 +47,22 @@ function GateItem({ gate }: { gate: Gate }) {
   );
 }
 
-function LineItem({ line, city }: { line: Line; city: string }) {
+function LineItem({ line, city, decimals }: { line: Line; city: string; decimals: number | undefined }) {
   const { t } = useTranslation();
   const m = useMessage();
   return (
     <li className={line.counted ? 'line' : 'line line--uncounted'} data-line-id={line.id}>
       <div className="line__head">
         <span className="line__title">{t(lineTitleKey(city, line.id))}</span>
-        <span className="line__points" aria-label={t('result.pointsAria', { points: formatSigned(line.points) })}>
-          {line.counted ? formatSigned(line.points) : <s>{formatSigned(line.points)}</s>}
+        <span className="line__points" aria-label={t('result.pointsAria', { points: formatSigned(line.points, decimals) })}>
+          {line.counted ? formatSigned(line.points, decimals) : <s>{formatSigned(line.points, decimals)}</s>}
         </span>
       </div>
       <p className="line__explain">
         {m(line.message)}
-        {line.cap !== undefined ? <span className="line__cap"> {t('result.cap', { cap: line.cap })}</span> : null}
+        {line.cap !== undefined ? (
+          <span className="line__cap"> {t('result.cap', { cap: formatPoints(line.cap, decimals) })}</span>
+        ) : null}
       </p>
       {!line.counted && line.notCountedReason ? (
         <p className="line__reason">
@@ -73,6 +75,43 @@ function LineItem({ line, city }: { line: Line; city: string }) {
         </p>
       ) : null}
       <CitationText citation={line.citation} />
+    </li>
+  );
+}
+
+/** One of several scores (e.g. Guangzhou's services, school, hukou and ranking scores). */
+function ScoreCard({ score, decimals }: { score: ScoreSummary; decimals: number | undefined }) {
+  const { t } = useTranslation();
+  const m = useMessage();
+  const headingId = `score-${score.id}`;
+  return (
+    <li className={`score-card score-card--${score.verdict}`} data-score-id={score.id} aria-labelledby={headingId}>
+      <h4 id={headingId}>{m(score.label)}</h4>
+      {score.description ? <p className="score-card__description">{m(score.description)}</p> : null}
+      <p className="score-card__total">
+        <span data-testid={`score-${score.id}`}>{score.total === null ? '—' : formatPoints(score.total, decimals)}</span>
+        {score.threshold !== null ? <span className="summary__threshold"> / {formatPoints(score.threshold, decimals)}</span> : null}
+      </p>
+      {score.threshold !== null ? (
+        <p className="score-card__verdict">
+          {score.verdict === 'vetoed'
+            ? t('result.verdict.vetoed')
+            : t(`result.verdict.${score.verdict}`, { threshold: formatPoints(score.threshold, decimals) })}
+        </p>
+      ) : null}
+      {score.eligible ? <p>{t(`result.eligible.${score.eligible}`)}</p> : null}
+      {score.comparisons && score.comparisons.length > 0 ? (
+        <ul className="comparisons">
+          {score.comparisons.map((c) => (
+            <li key={c.id}>
+              {m(c.label)}: <strong>{formatPoints(c.value, decimals)}</strong>
+              {c.caveat ? <span className="line__caveat-inline"> {t(c.caveat)}</span> : null}
+              <CitationText citation={c.citation} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <CitationText citation={score.citation} />
     </li>
   );
 }
@@ -95,10 +134,12 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
     );
   }
 
+  const decimals = result.fixedDecimals;
+  const threshold = result.threshold === null ? null : formatPoints(result.threshold, decimals);
   const verdictText =
     result.verdict === 'vetoed'
       ? t('result.verdict.vetoed')
-      : t(`result.verdict.${result.verdict}`, { threshold: result.threshold ?? 0 });
+      : t(`result.verdict.${result.verdict}`, { threshold: threshold ?? '' });
 
   return (
     <div className="result">
@@ -112,15 +153,26 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
       <div className={`summary summary--${result.verdict}`}>
         <p className="summary__label">{t(result.scores[0]?.label.key ?? 'result.total')}</p>
         <p className="summary__total" data-testid="total">
-          {result.total === null ? '—' : formatPoints(result.total)}
-          <span className="summary__threshold"> / {result.threshold}</span>
+          {result.total === null ? '—' : formatPoints(result.total, decimals)}
+          {threshold !== null ? <span className="summary__threshold"> / {threshold}</span> : null}
         </p>
-        <p className="summary__verdict">{verdictText}</p>
+        {threshold !== null || result.verdict === 'vetoed' ? <p className="summary__verdict">{verdictText}</p> : null}
         <p className="summary__eligible">{t(`result.eligible.${result.eligible}`)}</p>
         {result.total !== null && result.threshold !== null ? (
           <Composition result={result} />
         ) : null}
       </div>
+
+      {result.scores.length > 1 ? (
+        <section aria-labelledby="scores-title">
+          <h3 id="scores-title">{t('result.scoresTitle')}</h3>
+          <ul className="score-cards">
+            {result.scores.map((score) => (
+              <ScoreCard key={score.id} score={score} decimals={decimals} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {result.veto.vetoed ? (
         <section className="veto" aria-labelledby="veto-title">
@@ -149,7 +201,7 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
         <h3 id="lines-title">{t('result.linesTitle', { counted, total: result.lines.length })}</h3>
         <ul className="lines">
           {result.lines.map((l) => (
-            <LineItem key={l.id} line={l} city={city} />
+            <LineItem key={l.id} line={l} city={city} decimals={decimals} />
           ))}
         </ul>
       </section>
@@ -159,7 +211,7 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
           <h3 id="deductions-title">{t('result.deductionsTitle')}</h3>
           <ul className="lines">
             {result.deductions.map((l) => (
-              <LineItem key={l.id} line={l} city={city} />
+              <LineItem key={l.id} line={l} city={city} decimals={decimals} />
             ))}
           </ul>
         </section>
