@@ -14,4 +14,11 @@ export interface CityModule<F> {
   evaluate(facts: F, asOf: IsoDate): ScoreResult;
   /** Rule packs, oldest first. */
   readonly packs: readonly RulePackMeta[];
+  /** What the published JSON Schema says about the facts: the city's English name, a description, one
+   *  sentence per fact. */
+  readonly schemaInfo: {
+    readonly name: string;
+    readonly description: string;
+    readonly factDescriptions: Readonly<Record<string, string>>;
+  };
 }
