@@ -116,6 +116,24 @@ function ScoreCard({ score, decimals }: { score: ScoreSummary; decimals: number 
   );
 }
 
+/** Shown only on paper: what this report is, for which city, rules and date, and when it was printed. */
+function PrintHeader({ result }: { result: ScoreResult }) {
+  const { t, i18n } = useTranslation();
+  const printed = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
+  return (
+    <div className="print-only print-header">
+      <p className="print-header__title">{t('result.printTitle', { city: t(`city.names.${result.city}`) })}</p>
+      <p>
+        {t('result.printMeta', {
+          asOf: result.asOf,
+          pack: result.pack ? `${result.pack.instrument} (${result.pack.id}, ${result.pack.validFrom} – ${result.pack.validTo})` : '—',
+          printed,
+        })}
+      </p>
+    </div>
+  );
+}
+
 export function ResultView({ result, stale }: { result: ScoreResult; stale: boolean }) {
   const { t } = useTranslation();
   const m = useMessage();
@@ -143,6 +161,7 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
 
   return (
     <div className="result">
+      <PrintHeader result={result} />
       {stale ? <p className="notice notice--warning">{t('result.stale')}</p> : null}
       {result.notices.map((n, i) => (
         <p key={i} className={`notice notice--${n.level}`}>
@@ -243,6 +262,11 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
       ) : null}
 
       <p className="disclaimer">{t('result.disclaimer')}</p>
+      <p className="no-print">
+        <button type="button" className="secondary-button" onClick={() => window.print()}>
+          {t('result.print')}
+        </button>
+      </p>
     </div>
   );
 }
