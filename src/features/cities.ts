@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import type * as z from 'zod/mini';
 import { evaluateShanghai } from '../engine/cities/shanghai/evaluate';
 import type { CityId, IsoDate, ScoreResult } from '../engine/core/types';
+import type { FactsDocument } from '../engine/document';
+import { cityModules, type SupportedCity } from '../engine/registry';
 import { shanghaiFactsFromForm, shanghaiFormSchema } from './facts-form/schema';
 import { ShanghaiForm } from './facts-form/ShanghaiForm';
 
@@ -21,10 +23,13 @@ export interface CityUi {
   readonly formSchema: z.ZodMiniType<FormValues, FormValues>;
   /** Score raw form values; null while some answer is invalid. */
   readonly scoreValues: (values: unknown) => ScoreResult | null;
+  /** The facts document raw form values describe (for share links); null while some answer is invalid. */
+  readonly documentOf: (values: unknown) => FactsDocument | null;
 }
 
 /** Tie a city's form schema, the facts it yields and its evaluation together with their types checked. */
-function defineCityUi<FormFacts, Facts>(definition: {
+function defineCityUi<FormFacts, Facts extends Record<string, unknown>>(definition: {
+  city: SupportedCity;
   Form: ComponentType;
   formSchema: z.ZodMiniType<{ asOf: IsoDate; facts: FormFacts }>;
   factsFromForm: (facts: FormFacts) => Facts;
@@ -39,11 +44,22 @@ function defineCityUi<FormFacts, Facts>(definition: {
       if (!parsed.success) return null;
       return definition.evaluate(definition.factsFromForm(parsed.data.facts), parsed.data.asOf);
     },
+    documentOf(values) {
+      const parsed = definition.formSchema.safeParse(values);
+      if (!parsed.success) return null;
+      return {
+        city: definition.city,
+        asOf: parsed.data.asOf,
+        version: cityModules[definition.city].factsVersion,
+        facts: definition.factsFromForm(parsed.data.facts),
+      };
+    },
   };
 }
 
 export const cityUis: Partial<Record<CityId, CityUi>> = {
   shanghai: defineCityUi({
+    city: 'shanghai',
     Form: ShanghaiForm,
     formSchema: shanghaiFormSchema,
     factsFromForm: shanghaiFactsFromForm,

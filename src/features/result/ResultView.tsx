@@ -1,6 +1,7 @@
 /** The itemised result: gates first, then lines with explanations, citations and caveats, then the total. */
 import { useTranslation } from 'react-i18next';
 import type { Citation, Gate, Line, Message, ScoreResult, ScoreSummary } from '../../engine/core/types';
+import { RULES_UPDATED } from '../../app/rulesUpdated';
 import { Composition } from './Composition';
 import { formatPoints, formatSigned } from './format';
 
@@ -258,6 +259,7 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
             {result.pack.validToAssumed ? ` ${t('result.validityAssumed')}` : ''}
           </p>
           <p>{result.pack.asOfInValidity ? t('result.inValidity', { asOf: result.asOf }) : t('result.outOfValidity', { asOf: result.asOf })}</p>
+          <p>{t('pwa.rulesUpdated', { date: RULES_UPDATED })}</p>
         </section>
       ) : null}
 

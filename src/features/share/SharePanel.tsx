@@ -1,0 +1,114 @@
+/**
+ * Share the current answers as a link: copy it (with selectable text when the clipboard is refused, as in-app
+ * browsers do), use the system share sheet where there is one, or show a QR code to scan from this screen.
+ * The facts travel in the URL fragment, which browsers never send to a server.
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { encode } from 'uqr';
+import type { FactsDocument } from '../../engine/document';
+import { encodeShareLink } from '../../share/codec';
+
+/** The app's own address (with its base path), without query or fragment: where share links point. */
+export function appBaseUrl(): string {
+  return new URL(import.meta.env.BASE_URL, window.location.origin).href;
+}
+
+/** A QR code as SVG squares (no canvas, no inline script: fine under a strict CSP). */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const { data, size } = useMemo(() => encode(text, { ecc: 'L', border: 2 }), [text]);
+  const cells: string[] = [];
+  data.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) cells.push(`M${x} ${y}h1v1h-1z`);
+    }),
+  );
+  return (
+    <svg className="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect width={size} height={size} fill="#fff" />
+      <path d={cells.join('')} fill="#000" />
+    </svg>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'refused';
+
+export function SharePanel({ document: doc }: { document: FactsDocument | null }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const [showQr, setShowQr] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const link = useMemo(() => (doc ? encodeShareLink(doc, appBaseUrl()) : null), [doc]);
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+
+  const selectLink = () => {
+    input.current?.focus();
+    input.current?.select();
+  };
+  const copyLink = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopy('copied');
+    } catch {
+      setCopy('refused');
+      selectLink();
+    }
+  };
+  const shareLink = async () => {
+    if (!link) return;
+    try {
+      await navigator.share({ title: t('share.shareTitle'), url: link });
+    } catch {
+      // The user closed the sheet, or the browser refused: the link stays on screen to copy.
+    }
+  };
+
+  return (
+    <section className="share no-print" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('share.title')}</h3>
+      {!open ? (
+        <button type="button" className="secondary-button" onClick={() => setOpen(true)} disabled={!link}>
+          {t('share.open')}
+        </button>
+      ) : link ? (
+        <div className="share__body">
+          <p className="field__hint">{t('share.privacy')}</p>
+          <div className="field">
+            <label htmlFor={`${id}-link`}>{t('share.linkLabel')}</label>
+            <input
+              id={`${id}-link`}
+              ref={input}
+              type="text"
+              readOnly
+              value={link}
+              onFocus={(e) => e.currentTarget.select()}
+              aria-describedby={copy !== 'idle' ? `${id}-status` : undefined}
+            />
+          </div>
+          <div className="share__actions">
+            <button type="button" className="secondary-button" onClick={() => void copyLink()}>
+              {t('share.copy')}
+            </button>
+            {canShare ? (
+              <button type="button" className="secondary-button" onClick={() => void shareLink()}>
+                {t('share.system')}
+              </button>
+            ) : null}
+            <button type="button" className="secondary-button" aria-expanded={showQr} onClick={() => setShowQr((v) => !v)}>
+              {t(showQr ? 'share.hideQr' : 'share.showQr')}
+            </button>
+          </div>
+          <p id={`${id}-status`} role="status" className="share__status">
+            {copy === 'copied' ? t('share.copied') : copy === 'refused' ? t('share.copyRefused') : ''}
+          </p>
+          {showQr ? <QrCode text={link} label={t('share.qrLabel')} /> : null}
+        </div>
+      ) : (
+        <p>{t('share.fixErrors')}</p>
+      )}
+    </section>
+  );
+}
