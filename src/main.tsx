@@ -4,6 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { config as zodConfig } from 'zod/mini';
 import { App } from './app/App';
 import { listenForInstallPrompt, registerPwa } from './app/pwa';
+import { validateStoredValues } from './features/cities';
+import { configureDefaultProfileStore } from './features/profiles/storage';
 import { createI18n } from './i18n';
 import './styles.css';
 
@@ -11,6 +13,7 @@ import './styles.css';
 // reported as a CSP violation even though zod catches it; jitless keeps it from trying.
 zodConfig({ jitless: true });
 
+configureDefaultProfileStore({ validateValues: validateStoredValues });
 const i18n = createI18n();
 
 listenForInstallPrompt();

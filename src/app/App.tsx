@@ -142,7 +142,10 @@ export function App({ today = todayIso() }: { today?: string }) {
       ? {
           key: 0,
           city: linkDocument.city,
-          start: { kind: 'link', values: { asOf: linkDocument.asOf, facts: linkDocument.facts } },
+          start: {
+            kind: 'link',
+            values: { asOf: linkDocument.asOf, facts: cityUis[linkDocument.city]!.formFactsOf(linkDocument.facts) },
+          },
         }
       : { key: 0, city: 'shanghai', start: { kind: 'draft' } },
   );

@@ -4,17 +4,21 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import enCommon from './locales/en/common.json';
 import enRules from './locales/en/rules.json';
+import enGuangzhou from './locales/en/guangzhou.json';
 import enShanghai from './locales/en/shanghai.json';
+import enTianjin from './locales/en/tianjin.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhRules from './locales/zh-CN/rules.json';
+import zhGuangzhou from './locales/zh-CN/guangzhou.json';
 import zhShanghai from './locales/zh-CN/shanghai.json';
+import zhTianjin from './locales/zh-CN/tianjin.json';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 export const resources = {
-  'zh-CN': { common: zhCommon, rules: zhRules, shanghai: zhShanghai },
-  en: { common: enCommon, rules: enRules, shanghai: enShanghai },
+  'zh-CN': { common: zhCommon, rules: zhRules, shanghai: zhShanghai, guangzhou: zhGuangzhou, tianjin: zhTianjin },
+  en: { common: enCommon, rules: enRules, shanghai: enShanghai, guangzhou: enGuangzhou, tianjin: enTianjin },
 } as const;
 
 /** localStorage key that remembers the chosen language. */
@@ -35,7 +39,7 @@ export function createI18n(lng?: Language): i18n {
     ...(lng ? { lng } : {}),
     fallbackLng: 'zh-CN',
     supportedLngs: [...languages],
-    ns: ['common', 'rules', 'shanghai'],
+    ns: ['common', 'rules', 'shanghai', 'guangzhou', 'tianjin'],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

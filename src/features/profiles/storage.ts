@@ -745,6 +745,11 @@ function sameContent(a: Profile, b: Profile): boolean {
 let defaultStore: ProfileStore | null = null;
 
 /** The page's store over localStorage, created on first use and shared by the draft hook and the panel. */
+/** Make the page's store check stored values with `options` (e.g. each city's form schema); call before first use. */
+export function configureDefaultProfileStore(options: ProfileStoreOptions): void {
+  defaultStore = createProfileStore(options);
+}
+
 export function getDefaultProfileStore(): ProfileStore {
   defaultStore ??= createProfileStore();
   return defaultStore;
