@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
+import { formatPoints } from '../src/features/result/format';
 import type { DocumentIssue } from '../src/engine/document';
 import { parseDocument, scoreDocument } from '../src/engine/document';
 import { supportedCities } from '../src/engine/registry';
@@ -86,6 +87,8 @@ export interface CliLine {
   readonly id: string;
   readonly category: Line['category'];
   readonly points: number;
+  /** The points as the app shows them (Tianjin: always 2 decimals, e.g. "42.90"). */
+  readonly pointsText: string;
   readonly cap: number | null;
   readonly counted: boolean;
   /** `notCountedReason` key, or null when the line counts. */
@@ -124,6 +127,8 @@ export interface CliResult {
     readonly asOfInValidity: boolean;
   } | null;
   readonly total: number | null;
+  /** The total as the app shows it (Tianjin: 2 decimals). */
+  readonly totalText: string | null;
   readonly threshold: number | null;
   readonly verdict: ScoreResult['verdict'];
   readonly eligible: ScoreResult['eligible'];
@@ -162,11 +167,12 @@ function render(t: Translate, message: Message): string {
   return t(message.key, message.params);
 }
 
-function formatLine(t: Translate, line: Line): CliLine {
+function formatLine(t: Translate, line: Line, decimals: number | undefined): CliLine {
   return {
     id: line.id,
     category: line.category,
     points: line.points,
+    pointsText: formatPoints(line.points, decimals),
     cap: line.cap ?? null,
     counted: line.counted,
     reason: line.notCountedReason?.key ?? null,
@@ -195,6 +201,7 @@ export function formatResult(result: ScoreResult, t: Translate): CliResult {
         }
       : null,
     total: result.total,
+    totalText: result.total === null ? null : formatPoints(result.total, result.fixedDecimals),
     threshold: result.threshold,
     verdict: result.verdict,
     eligible: result.eligible,
@@ -208,7 +215,7 @@ export function formatResult(result: ScoreResult, t: Translate): CliResult {
       reasonText: render(t, g.reason),
       citation: citation(g.citation),
     })),
-    lines: [...result.lines, ...result.deductions].map((line) => formatLine(t, line)),
+    lines: [...result.lines, ...result.deductions].map((line) => formatLine(t, line, result.fixedDecimals)),
     missing: [...result.missing],
     notices: result.notices.map((n) => n.message.key),
     noticeTexts: result.notices.map((n) => render(t, n.message)),

@@ -72,11 +72,11 @@ describe('App (zh-CN, today 2025-06-01)', () => {
     const { user } = renderApp();
     await user.type(screen.getByLabelText(fieldLabel('birthDate')), '1990-01-01');
     await expectTotal('30');
-    expect(screen.getByText(tr('zh-CN', 'result.verdict.notReached', { threshold: 120 }))).toBeInTheDocument();
+    expect(screen.getByText(tr('zh-CN', 'result.verdict.notReached', { threshold: 120, name: tr('zh-CN', 'shanghai:city.thresholdName') }))).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText(fieldLabel('education')), option('education', 'bachelorDegree'));
     await expectTotal('120');
-    expect(screen.getByText(tr('zh-CN', 'result.verdict.reached', { threshold: 120 }))).toBeInTheDocument();
+    expect(screen.getByText(tr('zh-CN', 'result.verdict.reached', { threshold: 120, name: tr('zh-CN', 'shanghai:city.thresholdName') }))).toBeInTheDocument();
     // The sticky bar repeats the total for screen-reader and phone users.
     expect(screen.getByRole('link', { name: tr('zh-CN', 'result.stickyAria', { total: 120, threshold: 120 }) })).toHaveAttribute(
       'href',

@@ -200,11 +200,11 @@ describe('Shanghai calculator in Chromium at 390×844', () => {
 
     await fillProfile(page, lng);
     const summary = page.locator('.summary');
-    expect(await summary.innerText()).toContain(tr(lng, 'result.verdict.reached', { threshold: 120 }));
+    expect(await summary.innerText()).toContain(tr(lng, 'result.verdict.reached', { threshold: 120, name: tr(lng, 'shanghai:city.thresholdName') }));
     expect(await summary.innerText()).toContain(tr(lng, 'result.eligible.yes'));
 
     await addDetentions(page, lng);
-    expect(await summary.innerText()).toContain(tr(lng, 'result.verdict.notReached', { threshold: 120 }));
+    expect(await summary.innerText()).toContain(tr(lng, 'result.verdict.notReached', { threshold: 120, name: tr(lng, 'shanghai:city.thresholdName') }));
 
     // Gates: all three met.
     const gates = page.locator('.gates > li');
@@ -384,7 +384,7 @@ describe('Shanghai calculator in Chromium at 390×844', () => {
     await expect.poll(() => page.locator('h1').innerText()).toContain(tr('en', 'app.name'));
     // The answers survive the language switch, and the result is now in English.
     await expectTotal(page, '110');
-    expect(await page.locator('.summary').innerText()).toContain(tr('en', 'result.verdict.notReached', { threshold: 120 }));
+    expect(await page.locator('.summary').innerText()).toContain(tr('en', 'result.verdict.notReached', { threshold: 120, name: tr('en', 'shanghai:city.thresholdName') }));
     expect(await line(page, 'age').locator('.line__title').innerText()).toBe(tr('en', 'shanghai:lineTitle.age'));
     expect(await formOf(page, 'en').input('birthDate').inputValue()).toBe('1990-01-01');
     await expectNoAxeViolations(page, 'en, filled form');

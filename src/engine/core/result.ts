@@ -30,7 +30,8 @@ export function eligibilityOf(gates: readonly Gate[], veto: Veto): Eligibility {
 /** Verdict of a total against its threshold. */
 export function verdictOf(total: number | null, threshold: number | null, vetoed: boolean): Verdict {
   if (vetoed) return 'vetoed';
-  if (total === null || threshold === null) return 'notReached';
+  if (threshold === null) return 'noThreshold';
+  if (total === null) return 'notReached';
   return total >= threshold ? 'reached' : 'notReached';
 }
 

@@ -104,7 +104,8 @@ export interface Line {
   readonly caveat?: string;
 }
 
-export type Verdict = 'reached' | 'notReached' | 'vetoed' | 'notModelled';
+/** `noThreshold`: the score has no pass mark (e.g. a ranking key or a score used only for services). */
+export type Verdict = 'reached' | 'notReached' | 'noThreshold' | 'vetoed' | 'notModelled';
 
 /** A published reference value to compare a score with (e.g. a past round's cut-off line). */
 export interface Comparison {

@@ -12,8 +12,12 @@ const PALETTE = ['#1f6feb', '#2da44e', '#bf8700', '#8250df', '#cf222e', '#0a7f8c
 export function Composition({ result }: { result: ScoreResult }) {
   const { t } = useTranslation();
   const threshold = result.threshold ?? 0;
-  const parts = result.lines.filter((l) => l.counted && l.points > 0);
-  const deducted = -result.deductions.filter((l) => l.counted).reduce((acc, l) => acc + l.points, 0);
+  // The primary score may use only some lines (Guangzhou's hukou table leaves some out).
+  const inScore = new Set(result.scores[0]?.lineIds ?? []);
+  const parts = result.lines.filter((l) => l.counted && l.points > 0 && inScore.has(l.id));
+  const deducted = -result.deductions
+    .filter((l) => l.counted && inScore.has(l.id))
+    .reduce((acc, l) => acc + l.points, 0);
   const gross = parts.reduce((acc, l) => acc + l.points, 0);
   const scale = Math.max(gross, threshold, 1) * 1.05;
   const width = 100;

@@ -80,8 +80,26 @@ function LineItem({ line, city, decimals }: { line: Line; city: string; decimals
   );
 }
 
+/** Published values to compare a score with (past cut-off lines …), each with its source. */
+function Comparisons({ score, decimals }: { score: ScoreSummary; decimals: number | undefined }) {
+  const { t } = useTranslation();
+  const m = useMessage();
+  if (!score.comparisons || score.comparisons.length === 0) return null;
+  return (
+    <ul className="comparisons">
+      {score.comparisons.map((c) => (
+        <li key={c.id}>
+          {m(c.label)}: <strong>{formatPoints(c.value, decimals)}</strong>
+          {c.caveat ? <span className="line__caveat-inline"> {t(c.caveat)}</span> : null}
+          <CitationText citation={c.citation} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One of several scores (e.g. Guangzhou's services, school, hukou and ranking scores). */
-function ScoreCard({ score, decimals }: { score: ScoreSummary; decimals: number | undefined }) {
+function ScoreCard({ score, decimals, city }: { score: ScoreSummary; decimals: number | undefined; city: string }) {
   const { t } = useTranslation();
   const m = useMessage();
   const headingId = `score-${score.id}`;
@@ -97,21 +115,14 @@ function ScoreCard({ score, decimals }: { score: ScoreSummary; decimals: number 
         <p className="score-card__verdict">
           {score.verdict === 'vetoed'
             ? t('result.verdict.vetoed')
-            : t(`result.verdict.${score.verdict}`, { threshold: formatPoints(score.threshold, decimals) })}
+            : t(`result.verdict.${score.verdict}`, {
+                threshold: formatPoints(score.threshold, decimals),
+                name: t(`${city}:city.thresholdName`),
+              })}
         </p>
       ) : null}
       {score.eligible ? <p>{t(`result.eligible.${score.eligible}`)}</p> : null}
-      {score.comparisons && score.comparisons.length > 0 ? (
-        <ul className="comparisons">
-          {score.comparisons.map((c) => (
-            <li key={c.id}>
-              {m(c.label)}: <strong>{formatPoints(c.value, decimals)}</strong>
-              {c.caveat ? <span className="line__caveat-inline"> {t(c.caveat)}</span> : null}
-              <CitationText citation={c.citation} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Comparisons score={score} decimals={decimals} />
       <CitationText citation={score.citation} />
     </li>
   );
@@ -158,7 +169,7 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
   const verdictText =
     result.verdict === 'vetoed'
       ? t('result.verdict.vetoed')
-      : t(`result.verdict.${result.verdict}`, { threshold: threshold ?? '' });
+      : t(`result.verdict.${result.verdict}`, { threshold: threshold ?? '', name: t(`${city}:city.thresholdName`) });
 
   return (
     <div className="result">
@@ -178,6 +189,12 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
         </p>
         {threshold !== null || result.verdict === 'vetoed' ? <p className="summary__verdict">{verdictText}</p> : null}
         <p className="summary__eligible">{t(`result.eligible.${result.eligible}`)}</p>
+        {result.scores.length === 1 && result.scores[0] ? (
+          <>
+            {result.scores[0].description ? <p>{m(result.scores[0].description)}</p> : null}
+            <Comparisons score={result.scores[0]} decimals={decimals} />
+          </>
+        ) : null}
         {result.total !== null && result.threshold !== null ? (
           <Composition result={result} />
         ) : null}
@@ -188,7 +205,7 @@ export function ResultView({ result, stale }: { result: ScoreResult; stale: bool
           <h3 id="scores-title">{t('result.scoresTitle')}</h3>
           <ul className="score-cards">
             {result.scores.map((score) => (
-              <ScoreCard key={score.id} score={score} decimals={decimals} />
+              <ScoreCard key={score.id} score={score} decimals={decimals} city={city} />
             ))}
           </ul>
         </section>
