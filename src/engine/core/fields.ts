@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
+import type { IsoDate } from './types';
 
 /** A real calendar date `YYYY-MM-DD`. */
 export const isoDate = () =>
@@ -34,3 +35,28 @@ export const amount = (max = 1e12) =>
 
 /** Yes/no fact. */
 export const flag = () => z.boolean({ error: 'errors.boolean' });
+
+/** A problem found by a city's cross-field checks: path inside the facts and an `errors.*` key. */
+export interface FactIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * A facts schema that also runs the city's cross-field checks against `asOf` (checks that need several facts or
+ * the date: nothing dated after it, months within working life …). The checks must never throw on malformed
+ * input: zod reports malformed values itself.
+ */
+export function withFactChecks<T>(
+  shape: z.ZodMiniType<T>,
+  check: (facts: T, asOf: IsoDate) => FactIssue[],
+  asOf: IsoDate,
+): z.ZodMiniType<T> {
+  return shape.check(
+    z.superRefine((facts, ctx) => {
+      for (const issue of check(facts, asOf)) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], input: facts });
+      }
+    }),
+  );
+}

@@ -7,7 +7,7 @@
 import { completedYears, withinYears } from '../../core/dates';
 import { choosePack, packInfo } from '../../core/packs';
 import { capped, sumPoints } from '../../core/points';
-import { countedLine, eligibilityOf, msg, scoreOver, uncountedLine } from '../../core/result';
+import { countedLine, eligibilityOf, msg, notModelledResult, scoreOver, uncountedLine } from '../../core/result';
 import type { Cited, Comparison, Gate, IsoDate, Line, Message, Notice, ScoreResult, ScoreSummary, Veto } from '../../core/types';
 import {
   guangzhouAwardLevels,
@@ -795,30 +795,10 @@ function scores(ctx: Context, lines: readonly Line[], deductions: readonly Line[
   return [hukou, ranking, services, school];
 }
 
-function notModelled(asOf: IsoDate): ScoreResult {
-  return {
-    city: 'guangzhou',
-    asOf,
-    status: 'notModelled',
-    pack: null,
-    gates: [],
-    lines: [],
-    deductions: [],
-    veto: NO_VETO,
-    total: null,
-    threshold: null,
-    verdict: 'notModelled',
-    eligible: 'unknown',
-    scores: [],
-    notices: [{ level: 'warning', message: msg(`${NS}notice.notModelled`, { first: GUANGZHOU_FIRST_MODELLED }) }],
-    missing: [],
-  };
-}
-
 /** Score Guangzhou facts on `asOf` with the table in force that day, for the chosen round. Pure and deterministic. */
 export function evaluateGuangzhou(facts: GuangzhouFacts, asOf: IsoDate): ScoreResult {
   const { pack, inValidity } = choosePack(guangzhouPacks, asOf);
-  if (!pack) return notModelled(asOf);
+  if (!pack) return notModelledResult('guangzhou', asOf, msg(`${NS}notice.notModelled`, { first: GUANGZHOU_FIRST_MODELLED }));
   const p = pack.params;
   const r = roundContext(facts.roundYear, asOf, p.patents.value.windowYears, p.incomeTax.value.taxYears);
   const ctx: Context = { facts, p, r, missing: new Set() };

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { addYears, completedMonths, isIsoDate } from '../../core/dates';
-import { amount, count, flag, isoDate, monthCount } from '../../core/fields';
+import { amount, count, flag, isoDate, monthCount, type FactIssue, withFactChecks } from '../../core/fields';
 import type { IsoDate } from '../../core/types';
 
 export const GUANGZHOU_FACTS_VERSION = 1;
@@ -198,11 +198,6 @@ export const guangzhouFactDescriptions: Readonly<Record<keyof GuangzhouFacts, st
   criminalPunishmentDates: 'Dates (YYYY-MM-DD) of criminal punishments (a punishment within 5 years bars 积分制入户; no points are deducted).',
 };
 
-/** A problem found by the cross-field checks: path inside the facts and an `errors.*` key. */
-export interface FactIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -271,15 +266,9 @@ export function checkGuangzhouFacts(facts: GuangzhouFacts, asOf: IsoDate): FactI
   return issues;
 }
 
-/** Facts plus cross-field checks against an as-of date. */
+/** Guangzhou facts plus the cross-field checks against an as-of date. */
 export function guangzhouFactsAt(asOf: IsoDate) {
-  return guangzhouFactsShape.check(
-    z.superRefine((facts, ctx) => {
-      for (const issue of checkGuangzhouFacts(facts, asOf)) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], input: facts });
-      }
-    }),
-  );
+  return withFactChecks(guangzhouFactsShape, checkGuangzhouFacts, asOf);
 }
 
 /** The empty facts object a new form starts from. */

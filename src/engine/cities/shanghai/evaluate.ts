@@ -2,10 +2,18 @@
  * Shanghai 居住证积分: applies the rule pack in force on the as-of date to a person's facts.
  * Each function below implements one indicator and names the rule it follows (docs/rules/shanghai.md).
  */
-import { completedYears, withinYears } from '../../core/dates';
+import { completedYears } from '../../core/dates';
 import { choosePack, packInfo } from '../../core/packs';
 import { capped } from '../../core/points';
-import { countedLine, eligibilityOf, msg, scoreOver, uncountedLine } from '../../core/result';
+import {
+  countedLine,
+  eligibilityOf,
+  msg,
+  notModelledResult,
+  scoreOver,
+  uncountedLine,
+  windowedDeductionLines,
+} from '../../core/result';
 import type { Gate, IsoDate, Line, Notice, ScoreResult, Veto } from '../../core/types';
 import type { ShanghaiFacts } from './facts';
 import { SHANGHAI_FIRST_MODELLED, shanghaiPacks, type ShanghaiParams } from './packs';
@@ -390,44 +398,19 @@ function spouseLine({ facts, asOf, p, missing }: Context): Line | null {
 
 /** Deductions (decision 10): per record inside the window; records outside it are shown as not counted. */
 function deductionLines({ facts, asOf, p }: Context): Line[] {
-  const kinds = [
-    ['falseMaterial', facts.falseMaterialDates, p.falseMaterial],
-    ['detention', facts.detentionDates, p.detention],
-    ['crime', facts.crimeDates, p.crime],
-  ] as const;
-  const lines: Line[] = [];
-  for (const [kind, dates, param] of kinds) {
-    if (!dates || dates.length === 0) continue;
-    const { points, windowYears } = param.value;
-    const inside = dates.filter((d) => withinYears(d, asOf, windowYears)).length;
-    const outside = dates.length - inside;
-    const base = { category: 'deduction', citation: param.cite } as const;
-    if (inside > 0) {
-      lines.push(
-        countedLine({
-          ...base,
-          id: `deduction.${kind}`,
-          points: -points * inside,
-          message: msg(`${NS}line.deduction.${kind}`, { count: inside, each: points, years: windowYears }),
-          ...(kind === 'falseMaterial' ? { caveat: `${NS}caveat.falseMaterialWindow` } : {}),
-        }),
-      );
-    }
-    if (outside > 0) {
-      lines.push(
-        uncountedLine(
-          {
-            ...base,
-            id: `deduction.${kind}.expired`,
-            points: -points * outside,
-            message: msg(`${NS}line.deductionExpired.${kind}`, { count: outside, each: points, years: windowYears }),
-          },
-          msg('rules:reason.windowPassed', { years: windowYears }),
-        ),
-      );
-    }
-  }
-  return lines;
+  const kind = (kind: string, dates: readonly IsoDate[] | undefined, param: ShanghaiParams['detention'], caveat?: string) => ({
+    kind,
+    dates,
+    pointsEach: param.value.points,
+    windowYears: param.value.windowYears,
+    citation: param.cite,
+    ...(caveat ? { caveat } : {}),
+  });
+  return windowedDeductionLines(NS, asOf, [
+    kind('falseMaterial', facts.falseMaterialDates, p.falseMaterial, `${NS}caveat.falseMaterialWindow`),
+    kind('detention', facts.detentionDates, p.detention),
+    kind('crime', facts.crimeDates, p.crime),
+  ]);
 }
 
 function vetoOf({ facts, p }: Context): Veto {
@@ -440,25 +423,7 @@ function vetoOf({ facts, p }: Context): Veto {
 /** Score Shanghai facts on `asOf` with the pack in force that day. Pure and deterministic. */
 export function evaluateShanghai(facts: ShanghaiFacts, asOf: IsoDate): ScoreResult {
   const { pack, inValidity } = choosePack(shanghaiPacks, asOf);
-  if (!pack) {
-    return {
-      city: 'shanghai',
-      asOf,
-      status: 'notModelled',
-      pack: null,
-      gates: [],
-      lines: [],
-      deductions: [],
-      veto: { vetoed: false, reasons: [] },
-      total: null,
-      threshold: null,
-      verdict: 'notModelled',
-      eligible: 'unknown',
-      scores: [],
-      notices: [{ level: 'warning', message: msg(`${NS}notice.notModelled`, { first: SHANGHAI_FIRST_MODELLED }) }],
-      missing: [],
-    };
-  }
+  if (!pack) return notModelledResult('shanghai', asOf, msg(`${NS}notice.notModelled`, { first: SHANGHAI_FIRST_MODELLED }));
   const ctx: Context = { facts, asOf, p: pack.params, missing: new Set() };
   const gateList = gates(ctx);
   const lines = [

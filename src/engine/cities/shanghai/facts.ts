@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { addYears, completedMonths, isIsoDate } from '../../core/dates';
-import { amount, flag, isoDate, monthCount } from '../../core/fields';
+import { amount, flag, isoDate, monthCount, type FactIssue, withFactChecks } from '../../core/fields';
 import type { IsoDate } from '../../core/types';
 
 export const SHANGHAI_FACTS_VERSION = 1;
@@ -97,11 +97,6 @@ export const shanghaiFactsShape = z.strictObject({
 
 export type ShanghaiFacts = z.infer<typeof shanghaiFactsShape>;
 
-/** A problem found by the cross-field checks: path inside the facts and an `errors.*` key. */
-export interface FactIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
 
 /** Months from the 16th birthday (minimum working age) to `asOf`, or null without a birth date. */
 function workingLifeMonths(birthDate: IsoDate | undefined, asOf: IsoDate): number | null {
@@ -181,15 +176,9 @@ export function checkShanghaiFacts(facts: ShanghaiFacts, asOf: IsoDate): FactIss
   return issues;
 }
 
-/** Facts plus cross-field checks against an as-of date. */
+/** Shanghai facts plus the cross-field checks against an as-of date. */
 export function shanghaiFactsAt(asOf: IsoDate) {
-  return shanghaiFactsShape.check(
-    z.superRefine((facts, ctx) => {
-      for (const issue of checkShanghaiFacts(facts, asOf)) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], input: facts });
-      }
-    }),
-  );
+  return withFactChecks(shanghaiFactsShape, checkShanghaiFacts, asOf);
 }
 
 /** The empty facts object a new form starts from. */

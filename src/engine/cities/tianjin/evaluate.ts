@@ -4,9 +4,9 @@
  * built in integer hundredths of a point, so each is an exact multiple of 0.01 and the total is their exact sum.
  * Each function below implements one indicator and names the decision it follows (docs/rules/tianjin.md).
  */
-import { completedMonths, completedYears, isIsoDate, nextDay, withinYears } from '../../core/dates';
+import { completedMonths, completedYears, isIsoDate, nextDay } from '../../core/dates';
 import { choosePack, packInfo } from '../../core/packs';
-import { countedLine, eligibilityOf, msg, uncountedLine } from '../../core/result';
+import { countedLine, eligibilityOf, msg, notModelledResult, uncountedLine, windowedDeductionLines } from '../../core/result';
 import type {
   Comparison,
   Gate,
@@ -559,43 +559,18 @@ function awardLine({ facts, p }: Context): Line | null {
 
 /** Negative points (decision 6): per record inside 5 years before the submission date; they accumulate. */
 function deductionLines({ facts, asOf, p }: Context): Line[] {
-  const kinds = [
-    ['crime', facts.crimeSentenceEndDates, p.crime, `${NS}caveat.crime`],
-    ['falseInfo', facts.falseInfoDates, p.falseInfo, `${NS}caveat.falseInfo`],
-  ] as const;
-  const lines: Line[] = [];
-  for (const [kind, dates, param, caveat] of kinds) {
-    if (!dates || dates.length === 0) continue;
-    const { pointsEach, windowYears } = param.value;
-    const inside = dates.filter((d) => withinYears(d, asOf, windowYears)).length;
-    const outside = dates.length - inside;
-    const base = { category: 'deduction', citation: param.cite } as const;
-    if (inside > 0) {
-      lines.push(
-        countedLine({
-          ...base,
-          id: `deduction.${kind}`,
-          points: -pointsEach * inside,
-          message: msg(`${NS}line.deduction.${kind}`, { count: inside, each: pointsEach, years: windowYears }),
-          caveat,
-        }),
-      );
-    }
-    if (outside > 0) {
-      lines.push(
-        uncountedLine(
-          {
-            ...base,
-            id: `deduction.${kind}.expired`,
-            points: -pointsEach * outside,
-            message: msg(`${NS}line.deductionExpired.${kind}`, { count: outside, years: windowYears }),
-          },
-          msg('rules:reason.windowPassed', { years: windowYears }),
-        ),
-      );
-    }
-  }
-  return lines;
+  const kind = (kind: string, dates: readonly IsoDate[] | undefined, param: TianjinParams['crime']) => ({
+    kind,
+    dates,
+    pointsEach: param.value.pointsEach,
+    windowYears: param.value.windowYears,
+    citation: param.cite,
+    caveat: `${NS}caveat.${kind}`,
+  });
+  return windowedDeductionLines(NS, asOf, [
+    kind('crime', facts.crimeSentenceEndDates, p.crime),
+    kind('falseInfo', facts.falseInfoDates, p.falseInfo),
+  ]);
 }
 
 // ---- result -----------------------------------------------------------------------------------------------
@@ -635,31 +610,13 @@ function notices(ctx: Context, chosen: boolean, inValidity: boolean): Notice[] {
   return list;
 }
 
-function notModelled(asOf: IsoDate): ScoreResult {
-  return {
-    city: 'tianjin',
-    asOf,
-    status: 'notModelled',
-    pack: null,
-    gates: [],
-    lines: [],
-    deductions: [],
-    veto: { vetoed: false, reasons: [] },
-    total: null,
-    threshold: null,
-    verdict: 'notModelled',
-    eligible: 'unknown',
-    scores: [],
-    notices: [{ level: 'warning', message: msg(`${NS}notice.notModelled`, { first: TIANJIN_FIRST_MODELLED }) }],
-    missing: [],
-    fixedDecimals: TIANJIN_DECIMALS,
-  };
-}
-
 /** Score Tianjin facts on `asOf` (the submission date) with the pack in force that day. Pure and deterministic. */
 export function evaluateTianjin(facts: TianjinFacts, asOf: IsoDate): ScoreResult {
   const { pack, inValidity } = choosePack(tianjinPacks, asOf);
-  if (!pack) return notModelled(asOf);
+  if (!pack) {
+    const notice = msg(`${NS}notice.notModelled`, { first: TIANJIN_FIRST_MODELLED });
+    return { ...notModelledResult('tianjin', asOf, notice), fixedDecimals: TIANJIN_DECIMALS };
+  }
   const p = pack.params;
   const { period, chosen } = resolvePeriod(facts.applicationPeriod, asOf, p.timetable.value);
   const ctx: Context = {

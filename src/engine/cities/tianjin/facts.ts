@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { addYears, completedMonths, isIsoDate, nextDay } from '../../core/dates';
-import { flag, isoDate, monthCount } from '../../core/fields';
+import { flag, isoDate, monthCount, type FactIssue, withFactChecks } from '../../core/fields';
 import type { IsoDate } from '../../core/types';
 import { tianjinDistricts } from './districts';
 import { cutoffOf, isAvailablePeriod, parsePeriod, resolvePeriod } from './period';
@@ -116,11 +116,6 @@ export type TianjinFacts = z.infer<typeof tianjinFactsShape>;
 
 export { tianjinFactDescriptions } from './factDescriptions';
 
-/** A problem found by the cross-field checks: path inside the facts and an `errors.*` key. */
-export interface FactIssue {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
 
 const MONTH_FACTS = [
   'siMonthsLast12',
@@ -223,15 +218,9 @@ export function checkTianjinFacts(facts: TianjinFacts, asOf: IsoDate): FactIssue
   return issues;
 }
 
-/** Facts plus cross-field checks against an as-of date (the submission date). */
+/** Tianjin facts plus the cross-field checks against an as-of date. */
 export function tianjinFactsAt(asOf: IsoDate) {
-  return tianjinFactsShape.check(
-    z.superRefine((facts, ctx) => {
-      for (const issue of checkTianjinFacts(facts, asOf)) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], input: facts });
-      }
-    }),
-  );
+  return withFactChecks(tianjinFactsShape, checkTianjinFacts, asOf);
 }
 
 /** The empty facts object a new form starts from. */
