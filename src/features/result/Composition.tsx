@@ -62,7 +62,7 @@ export function Composition({ result }: { result: ScoreResult }) {
         ))}
         <span className="legend-item">
           <span className="legend-marker" aria-hidden="true" />
-          {t('result.thresholdMarker', { threshold })}
+          {t('result.thresholdMarker', { threshold, name: t(`${result.city}:city.thresholdName`) })}
         </span>
       </figcaption>
     </figure>

@@ -66,15 +66,13 @@ describe('rule packs by date', () => {
 
   it('on 2026-11-16 the 2021 table is still in force; the day after it says plainly that it expired', () => {
     const keys = (asOf: string) => evaluateGuangzhou({}, asOf).notices.map((n) => n.message.key);
-    expect(keys('2026-11-16')).not.toContain('rules:notice.packExpired');
+    expect(keys('2026-11-16')).not.toContain('guangzhou:notice.noNewerTable');
     const after = evaluateGuangzhou({ birthDate: '1990-01-01' }, '2026-11-17');
     expect(after.status).toBe('scored');
     expect(after.pack).toMatchObject({ id: 'guangzhou-2021', asOfInValidity: false, validTo: '2026-11-16' });
     const warnings = after.notices.filter((n) => n.level === 'warning').map((n) => n.message);
-    expect(warnings).toEqual([
-      { key: 'rules:notice.packExpired', params: { validTo: '2026-11-16' } },
-      { key: 'guangzhou:notice.noNewerTable', params: { validTo: '2026-11-16' } },
-    ]);
+    // One plain notice: the table expired and no newer one is included.
+    expect(warnings).toEqual([{ key: 'guangzhou:notice.noNewerTable', params: { validTo: '2026-11-16' } }]);
     expect(mustLine(after, 'age').points).toBe(30);
   });
 

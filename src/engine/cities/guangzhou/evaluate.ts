@@ -829,7 +829,7 @@ export function evaluateGuangzhou(facts: GuangzhouFacts, asOf: IsoDate): ScoreRe
 
   const notices: Notice[] = [];
   if (!inValidity) {
-    notices.push({ level: 'warning', message: msg('rules:notice.packExpired', { validTo: pack.validTo }) });
+    // One notice says both: the table expired, and no newer one is included (the generic one would repeat it).
     notices.push({ level: 'warning', message: msg(`${NS}notice.noNewerTable`, { validTo: pack.validTo }) });
   }
   notices.push({
