@@ -201,11 +201,29 @@ function failure(error: ShareError): DecodeResult {
   return { ok: false, error };
 }
 
+/** An in-page anchor such as `#result`: a fragment that is not meant as a payload. */
+const PLAIN_ANCHOR = /^[A-Za-z][\w-]*$/;
+
+/**
+ * Whether a URL without a readable payload still looks like a share link that was damaged (rather than the app
+ * opened normally): a fragment that is not a plain in-page anchor, or a `share` query parameter.
+ */
+function looksLikeBrokenLink(href: string): boolean {
+  const hashAt = href.indexOf('#');
+  const fragment = hashAt >= 0 ? href.slice(hashAt + 1).trim() : '';
+  if (fragment !== '' && !PLAIN_ANCHOR.test(fragment)) return true;
+  const beforeHash = hashAt >= 0 ? href.slice(0, hashAt) : href;
+  const queryAt = beforeHash.indexOf('?');
+  return queryAt >= 0 && new URLSearchParams(beforeHash.slice(queryAt + 1)).has(SHARE_QUERY_PARAM);
+}
+
 function decode(href: string, options: DecodeOptions): DecodeResult {
   if (typeof href !== 'string') return failure({ code: 'malformed', reason: 'unexpected' });
   if (href.length > MAX_LINK_LENGTH) return failure({ code: 'tooLong', limit: MAX_LINK_LENGTH });
   const payload = extractPayload(href);
-  if (payload === null) return failure({ code: 'empty' });
+  if (payload === null) {
+    return failure(looksLikeBrokenLink(href) ? { code: 'malformed', reason: 'unexpected' } : { code: 'empty' });
+  }
   const { params: linkParams, duplicates } = readParams(payload);
   if (linkParams.size + duplicates.length > MAX_PARAMETERS) return failure({ code: 'tooLong', limit: MAX_PARAMETERS });
 
