@@ -39,13 +39,15 @@ function tr(lng: Language, key: string, params: Record<string, string | number> 
 const fieldLabel = (name: string, lng: Language = 'zh-CN') => tr(lng, `shanghai:fields.${name}.label`);
 const option = (group: string, code: string) => tr('zh-CN', `shanghai:options.${group}.${code}`);
 
-function renderApp() {
+/** Render the page and wait for the calculator (its chunk and the city's are loaded on demand). */
+async function renderApp() {
   const user = userEvent.setup();
   const view = render(
     <I18nextProvider i18n={createI18n('zh-CN')}>
       <App today={TODAY} />
     </I18nextProvider>,
   );
+  await screen.findByRole('form', { name: tr('zh-CN', 'form.label') });
   return { user, ...view };
 }
 
@@ -61,7 +63,7 @@ function line(container: HTMLElement, id: string): HTMLElement {
 
 describe('App (zh-CN, today 2025-06-01)', () => {
   test('starts in Chinese with the as-of date set to today and an itemised result', async () => {
-    renderApp();
+    await renderApp();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(tr('zh-CN', 'app.name'));
     expect(screen.getByLabelText(tr('zh-CN', 'form.asOf.label'))).toHaveValue(TODAY);
     expect(screen.getByRole('button', { name: tr('zh-CN', 'lang.zh') })).toHaveAttribute('aria-pressed', 'true');
@@ -69,7 +71,7 @@ describe('App (zh-CN, today 2025-06-01)', () => {
   });
 
   test('the total follows the answers: birth date → 30, then 本科+学士学位 → 120', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.type(screen.getByLabelText(fieldLabel('birthDate')), '1990-01-01');
     await expectTotal('30');
     expect(screen.getByText(tr('zh-CN', 'result.verdict.notReached', { threshold: 120, name: tr('zh-CN', 'shanghai:city.thresholdName') }))).toBeInTheDocument();
@@ -85,7 +87,7 @@ describe('App (zh-CN, today 2025-06-01)', () => {
   });
 
   test('pick-one: the higher of education and title counts, the other is shown as not counted', async () => {
-    const { user, container } = renderApp();
+    const { user, container } = await renderApp();
     await user.type(screen.getByLabelText(fieldLabel('birthDate')), '1990-01-01');
     await user.selectOptions(screen.getByLabelText(fieldLabel('education')), option('education', 'bachelorDegree'));
     await user.selectOptions(screen.getByLabelText(fieldLabel('title')), option('title', 'skill3'));
@@ -104,7 +106,7 @@ describe('App (zh-CN, today 2025-06-01)', () => {
   });
 
   test('a bad value shows the translated error on the field, and the last valid result is kept', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.type(screen.getByLabelText(fieldLabel('birthDate')), '1990-01-01');
     await expectTotal('30');
 
@@ -125,7 +127,7 @@ describe('App (zh-CN, today 2025-06-01)', () => {
   });
 
   test('a birth date after the as-of date is an error on the birth date', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     const birth = screen.getByLabelText(fieldLabel('birthDate'));
     await user.type(birth, '2030-01-01');
     expect(await screen.findByRole('alert')).toHaveTextContent(tr('zh-CN', 'rules:errors.futureBirth'));
@@ -133,7 +135,7 @@ describe('App (zh-CN, today 2025-06-01)', () => {
   });
 
   test('the language button switches to English', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: tr('en', 'lang.en') }));
     expect(await screen.findByLabelText(fieldLabel('birthDate', 'en'))).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(tr('en', 'app.name'));
@@ -144,7 +146,7 @@ describe('App (zh-CN, today 2025-06-01)', () => {
   });
 
   test('a veto hides the total and says why', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     await user.type(screen.getByLabelText(fieldLabel('birthDate')), '1990-01-01');
     await user.selectOptions(screen.getByLabelText(fieldLabel('education')), option('education', 'bachelorDegree'));
     await expectTotal('120');

@@ -1,169 +1,171 @@
-/** The single page: city choice, the facts form and the result that updates as you type. */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+/**
+ * The single page: city choice, the facts form and the result that updates as you type.
+ *
+ * The page's HTML is rendered at build time (zh-CN, the default city, no answers) and hydrated in the browser
+ * (src/main.tsx). This module is the page's shell (header, city choice, notices, footer); the calculator
+ * (./Calculator: form, result, draft, sharing, profiles) and each city's form and rules are chunks loaded on
+ * demand, both before the first render (src/main.tsx) and when another city is chosen. Everything that depends on
+ * this device or this day (the result, which uses the as-of date; saved profiles; install hints) renders only once
+ * the page runs in the browser (`usePhase`).
+ */
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../engine/core/dates';
-import type { CityId, ScoreResult } from '../engine/core/types';
-import { cityOrder, cityUis, type CityUi, type FormValues } from '../features/cities';
-import { DateField } from '../features/facts-form/fields';
-import { ProfilesPanel } from '../features/profiles/ProfilesPanel';
-import type { Profile } from '../features/profiles/storage';
-import { useDraft } from '../features/profiles/useDraft';
-import { formatPoints } from '../features/result/format';
-import { ResultView } from '../features/result/ResultView';
-import { LinkNotice, type OpenedLink } from '../features/share/LinkNotice';
-import { SharePanel, appBaseUrl } from '../features/share/SharePanel';
-import { decodeShareLink } from '../share/codec';
+import { cityOrder, DEFAULT_CITY, isUiCity, loadCity, loadedCity, type CityUi, type UiCity } from '../features/cities';
+import type { Profile } from '../features/profiles/store';
+import type { OpenedLink } from '../features/share/LinkNotice';
+import type { Start } from './Calculator';
+import { replayPresses, type EarlyInput } from './earlyInput';
 import { InstallHint } from './InstallHint';
 import { LanguageSwitch } from './LanguageSwitch';
-import { setFormDirty } from './pwa';
 import { UpdatePrompt } from './UpdatePrompt';
 
-/** Where a city's form starts: the user's own draft, a share link, or a saved profile they opened. */
-type Start = { kind: 'draft' } | { kind: 'link' | 'profile'; values: FormValues };
+type CalculatorModule = typeof import('./Calculator');
+let calculator: CalculatorModule | null = null;
+let calculatorLoading: Promise<CalculatorModule> | null = null;
 
-/** Result of the current answers, or of the last valid answers (marked stale) while some answer has an error. */
-function useLiveResult(ui: CityUi, values: unknown): { result: ScoreResult | null; stale: boolean } {
-  const lastValid = useRef<ScoreResult | null>(null);
-  return useMemo(() => {
-    const result = ui.scoreValues(values);
-    if (result) {
-      lastValid.current = result;
-      return { result, stale: false };
-    }
-    return { result: lastValid.current, stale: lastValid.current !== null };
-  }, [ui, values]);
+/** The calculator's chunk (react-hook-form, zod, the form kit, the result view), fetched once. */
+export function loadCalculator(): Promise<CalculatorModule> {
+  calculatorLoading ??= import('./Calculator').then(
+    (module) => (calculator = module),
+    (error: unknown) => {
+      calculatorLoading = null;
+      throw error;
+    },
+  );
+  return calculatorLoading;
 }
 
-function StickyTotal({ result }: { result: ScoreResult }) {
-  const { t } = useTranslation();
-  if (result.total === null) return null;
-  const total = formatPoints(result.total, result.fixedDecimals);
-  const threshold = result.threshold === null ? null : formatPoints(result.threshold, result.fixedDecimals);
-  return (
-    <a className="sticky-total" href="#result" aria-label={t('result.stickyAria', { total, threshold: threshold ?? '—' })}>
-      <span>{t('result.total')}</span>
-      <strong>
-        {total}
-        {threshold !== null ? ` / ${threshold}` : ''}
-      </strong>
-      <span>{t(`result.verdictShort.${result.verdict}`)}</span>
-    </a>
-  );
+type LinkNoticeModule = typeof import('../features/share/LinkNotice');
+let linkNotice: LinkNoticeModule | null = null;
+
+/** What the page says about the link it was opened with: its own chunk, loaded (with the codec) only for links. */
+export function loadLinkNotice(): Promise<LinkNoticeModule> {
+  return import('../features/share/LinkNotice').then((module) => (linkNotice = module));
+}
+
+/** The app's own address (with its base path), without query or fragment: where share links point. */
+function appAddress(): string {
+  return new URL(import.meta.env.BASE_URL, window.location.origin).href;
 }
 
 /** Removes a share payload from the address bar (once the user edits, the page is theirs again). */
-function forgetLinkInAddressBar(): void {
-  window.history.replaceState(window.history.state, '', appBaseUrl());
+export function forgetLinkInAddressBar(): void {
+  window.history.replaceState(window.history.state, '', appAddress());
 }
 
-interface CalculatorProps {
-  city: CityId;
-  ui: CityUi;
-  today: string;
-  start: Start;
-  onOpenProfile: (profile: Profile) => void;
+/** How far the page has come since it started: the prerendered HTML, then the result, then everything else. */
+type Phase = 'prerendered' | 'result' | 'complete';
+
+/**
+ * The page's phase. While rendering at build time and while hydrating that HTML (`prerendered`) it leaves out what
+ * depends on the device or the day; then the result appears; then, a moment later, the parts below it (sharing,
+ * saved profiles, install hints). Each step is a transition of its own, so that none of them blocks the main thread
+ * for long. Without prerendered HTML the page is complete from the start.
+ */
+function usePhase(prerendered: boolean): Phase {
+  const [phase, setPhase] = useState<Phase>(prerendered ? 'prerendered' : 'complete');
+  useEffect(() => {
+    if (phase === 'complete') return;
+    const next: Phase = phase === 'prerendered' ? 'result' : 'complete';
+    const timer = setTimeout(() => startTransition(() => setPhase(next)), 0);
+    return () => clearTimeout(timer);
+  }, [phase]);
+  return phase;
 }
 
-/** Form and result for one city; remounted when the city or the starting values change. */
-function CityCalculator({ city, ui, today, start, onOpenProfile }: CalculatorProps) {
+/**
+ * The city's UI and the calculator once their chunks and the city's strings (in the current language) are in;
+ * loads what is missing.
+ */
+function useCalculator(city: UiCity): {
+  ui: CityUi | null;
+  Calculator: CalculatorModule['CityCalculator'] | null;
+  failed: boolean;
+  retry: () => void;
+} {
+  const { i18n } = useTranslation();
+  const [attempt, setAttempt] = useState(0);
+  const [failedCity, setFailedCity] = useState<UiCity | null>(null);
+  const [, setLoads] = useState(0);
+  const candidate = loadedCity(city);
+  const ui = candidate && i18n.hasLoadedNamespace(city) ? candidate : null;
+  const ready = ui !== null && calculator !== null;
+  useEffect(() => {
+    if (ready) return;
+    let current = true;
+    Promise.all([loadCity(city), loadCalculator(), i18n.loadNamespaces(city)]).then(
+      () => current && setLoads((n) => n + 1),
+      () => current && setFailedCity(city),
+    );
+    return () => {
+      current = false;
+    };
+  }, [city, ready, i18n, attempt]);
+  const retry = useCallback(() => {
+    setFailedCity(null);
+    setAttempt((n) => n + 1);
+  }, []);
+  return {
+    ui: ready ? ui : null,
+    Calculator: ready ? calculator!.CityCalculator : null,
+    failed: !ready && failedCity === city,
+    retry,
+  };
+}
+
+/** The city and starting values of the page: a readable link's, else the default city with the user's draft. */
+function initialSession(link: OpenedLink | null): { key: number; city: UiCity; start: Start } {
+  if (link?.ok && isUiCity(link.document.city)) {
+    return { key: 0, city: link.document.city, start: { kind: 'link', document: link.document } };
+  }
+  return { key: 0, city: DEFAULT_CITY, start: { kind: 'draft' } };
+}
+
+export interface AppProps {
+  /** The default as-of date (ISO); today where the page runs (the calculator's default). */
+  today?: string;
+  /** The share link the page was opened with, as read by the codec (src/main.tsx reads it before rendering). */
+  link?: OpenedLink | null;
+  /** Rendering at build time, or hydrating that HTML: the first render leaves out what depends on the device or day. */
+  prerendered?: boolean;
+  /** The recording of answers typed into the prerendered form before the app started (for the first calculator). */
+  earlyInput?: EarlyInput | undefined;
+  /** Buttons pressed on the prerendered page before the app started: pressed again once it runs. */
+  earlyPresses?: readonly HTMLButtonElement[] | undefined;
+}
+
+export function App({ today, link: openedLink = null, prerendered = false, earlyInput, earlyPresses }: AppProps) {
   const { t } = useTranslation();
-  const { draft, save, status } = useDraft(city);
-  const [defaultValues] = useState<FormValues>(() =>
-    start.kind !== 'draft'
-      ? start.values
-      : draft
-        ? { asOf: draft.asOf, facts: draft.facts }
-        : { asOf: today, facts: {} },
-  );
-  const methods = useForm<FormValues>({ resolver: zodResolver(ui.formSchema), mode: 'onChange', defaultValues });
-  // Trigger validation once so that values that came from storage or a link show their errors at once.
+  const phase = usePhase(prerendered);
+  const pressesReplayed = useRef(false);
   useEffect(() => {
-    if (start.kind !== 'draft' || draft) void methods.trigger();
-  }, [methods, start.kind, draft]);
-  const values = useWatch({ control: methods.control }) as FormValues;
-  const { isDirty } = methods.formState;
-  const { result, stale } = useLiveResult(ui, values);
-  // A link's answers are not the user's draft: keep their own draft until they change something here.
-  const keepDraft = start.kind === 'link' && !isDirty;
+    if (!earlyPresses || pressesReplayed.current) return;
+    pressesReplayed.current = true;
+    replayPresses(earlyPresses);
+  }, [earlyPresses]);
+  const [link, setLink] = useState<OpenedLink | null>(openedLink);
+  const [, setNoticeLoaded] = useState(linkNotice !== null);
   useEffect(() => {
-    if (!keepDraft) save(values);
-  }, [keepDraft, save, values]);
-  useEffect(() => {
-    if (start.kind === 'link' && isDirty) forgetLinkInAddressBar();
-  }, [start.kind, isDirty]);
-  // An update notice says whether answers are in progress (they are kept: drafts are saved as you type).
-  useEffect(() => setFormDirty(isDirty), [isDirty]);
-  const document = useMemo(() => ui.documentOf(values), [ui, values]);
-  const { Form } = ui;
-
-  return (
-    <>
-      <div className="layout__form">
-        <FormProvider {...methods}>
-          <form noValidate onSubmit={(e) => e.preventDefault()} aria-label={t('form.label')} data-city={city}>
-            <section className="form-section" aria-labelledby="section-asof">
-              <h2 id="section-asof">{t('form.title')}</h2>
-              <DateField name="asOf" label={t('form.asOf.label')} hint={t('form.asOf.hint')} />
-            </section>
-            <Form />
-          </form>
-        </FormProvider>
-        <p className="draft-status" role="status">
-          {keepDraft ? t('profiles.draft.link') : status === 'idle' ? '' : t(`profiles.draft.${status}`)}
-        </p>
-        <ProfilesPanel city={city} currentValues={values} onOpen={onOpenProfile} />
-      </div>
-      <section id="result" className="layout__result" aria-labelledby="result-title" tabIndex={-1}>
-        <h2 id="result-title">{t('result.title')}</h2>
-        {result ? <ResultView result={result} stale={stale} /> : <p>{t('result.fixErrors')}</p>}
-        <SharePanel document={document} />
-      </section>
-      {result ? <StickyTotal result={result} /> : null}
-    </>
-  );
-}
-
-/** Read the share link the page was opened with, once. */
-function readOpenedLink(): OpenedLink | null {
-  if (typeof window === 'undefined') return null;
-  const decoded = decodeShareLink(window.location.href);
-  if (decoded.ok) return decoded;
-  return decoded.error.code === 'empty' ? null : decoded;
-}
-
-export function App({ today = todayIso() }: { today?: string }) {
-  const { t } = useTranslation();
-  const [link, setLink] = useState<OpenedLink | null>(readOpenedLink);
-  const linkDocument = link?.ok && cityUis[link.document.city] ? link.document : null;
-  const [session, setSession] = useState<{ key: number; city: CityId; start: Start }>(() =>
-    linkDocument
-      ? {
-          key: 0,
-          city: linkDocument.city,
-          start: {
-            kind: 'link',
-            values: { asOf: linkDocument.asOf, facts: cityUis[linkDocument.city]!.formFactsOf(linkDocument.facts) },
-          },
-        }
-      : { key: 0, city: 'shanghai', start: { kind: 'draft' } },
-  );
+    if (link && !linkNotice) void loadLinkNotice().then(() => setNoticeLoaded(true));
+  }, [link]);
+  const LinkNotice = link ? linkNotice?.LinkNotice : undefined;
+  const [session, setSession] = useState(() => initialSession(openedLink));
   const { city } = session;
-  const ui = cityUis[city];
+  const { ui, Calculator, failed, retry } = useCalculator(city);
   const fromLink = session.start.kind === 'link';
 
-  const chooseCity = (next: CityId) => setSession((s) => ({ key: s.key + 1, city: next, start: { kind: 'draft' } }));
+  const chooseCity = (next: UiCity) => setSession((s) => ({ key: s.key + 1, city: next, start: { kind: 'draft' } }));
   const backToDraft = () => {
     setLink(null);
     forgetLinkInAddressBar();
     setSession((s) => ({ key: s.key + 1, city: s.city, start: { kind: 'draft' } }));
   };
   const openProfile = (profile: Profile) => {
-    if (!cityUis[profile.city as CityId]) return;
+    const profileCity = profile.city;
+    if (!isUiCity(profileCity)) return;
     setSession((s) => ({
       key: s.key + 1,
-      city: profile.city as CityId,
+      city: profileCity,
       start: { kind: 'profile', values: { asOf: profile.asOf, facts: profile.facts } },
     }));
   };
@@ -182,44 +184,47 @@ export function App({ today = todayIso() }: { today?: string }) {
         </div>
         <LanguageSwitch />
       </header>
-      <UpdatePrompt />
-      <InstallHint />
       <main className={fromLink ? 'layout layout--result-first' : 'layout'}>
         <div className="layout__intro">
-          {link ? <LinkNotice link={link} active={fromLink} onBackToDraft={backToDraft} /> : null}
+          {link && LinkNotice ? <LinkNotice link={link} active={fromLink} onBackToDraft={backToDraft} /> : null}
           <fieldset className="city-choice">
             <legend>{t('city.label')}</legend>
-            {cityOrder.map((id) => {
-              const available = cityUis[id] !== undefined;
-              return (
-                <label key={id} className={available ? 'city-option' : 'city-option city-option--planned'}>
-                  <input
-                    type="radio"
-                    name="city"
-                    value={id}
-                    checked={city === id}
-                    disabled={!available}
-                    onChange={() => chooseCity(id)}
-                  />
-                  {t(`city.names.${id}`)}
-                  {!available ? <span className="city-option__soon"> {t('city.comingSoon')}</span> : null}
-                </label>
-              );
-            })}
+            {cityOrder.map((id) => (
+              <label key={id} className="city-option">
+                <input type="radio" name="city" value={id} checked={city === id} onChange={() => chooseCity(id)} />
+                {t(`city.names.${id}`)}
+              </label>
+            ))}
           </fieldset>
           <p className="privacy-note">{t('app.privacy')}</p>
         </div>
-        {ui ? (
-          <CityCalculator
+        {ui && Calculator ? (
+          <Calculator
             key={session.key}
-            city={city}
             ui={ui}
             today={today}
             start={session.start}
+            onClient={phase !== 'prerendered'}
+            complete={phase === 'complete'}
+            earlyInput={session.key === 0 ? earlyInput : undefined}
             onOpenProfile={openProfile}
           />
-        ) : null}
+        ) : (
+          <div className="layout__form" aria-busy={!failed}>
+            {failed ? (
+              <div className="notice notice--error" role="alert">
+                <p>{t('city.loadFailed')}</p>
+                <button type="button" className="secondary-button" onClick={retry}>
+                  {t('city.retry')}
+                </button>
+              </div>
+            ) : null}
+          </div>
+        )}
       </main>
+      {/* Notices that appear after the page has loaded sit below the content, so that nothing on screen moves. */}
+      <UpdatePrompt />
+      {phase === 'complete' ? <InstallHint /> : null}
       <footer className="app-footer">
         <p>{t('app.footer')}</p>
       </footer>

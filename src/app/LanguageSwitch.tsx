@@ -1,6 +1,6 @@
-/** Switch between 中文 and English; i18next's detector remembers the choice in localStorage. */
+/** Switch between 中文 and English; the choice is remembered in localStorage (src/i18n/page.ts). */
 import { useTranslation } from 'react-i18next';
-import { languages, toLanguage } from '../i18n';
+import { languages, toLanguage } from '../i18n/page';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

@@ -117,23 +117,8 @@ export type DecodeResult =
     }
   | { readonly ok: false; readonly error: ShareError };
 
-/** i18n keys (namespace `rules`) for each error; the UI shows them in an alert. */
-export const shareErrorKeys = {
-  empty: 'errors.share.empty',
-  tooLong: 'errors.share.tooLong',
-  malformed: 'errors.share.malformed',
-  unknownCity: 'errors.share.unknownCity',
-  futureVersion: 'errors.share.futureVersion',
-  unsupportedVersion: 'errors.share.unsupportedVersion',
-  invalidFacts: 'errors.share.invalidFacts',
-} as const satisfies Record<ShareErrorCode, string>;
-
-/** i18n keys (namespace `rules`) for each warning; parameters are the warning's other fields. */
-export const shareWarningKeys = {
-  ignoredParameter: 'share.warning.ignoredParameter',
-  duplicateParameter: 'share.warning.duplicateParameter',
-  packChanged: 'share.warning.packChanged',
-} as const satisfies Record<ShareWarning['code'], string>;
+// The i18n keys of errors and warnings live in ./messages, so that the page can show them without this module.
+export { shareErrorKeys, shareWarningKeys } from './messages';
 
 // ---- finding the payload ----------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 /**
  * Global set-up of the "browser" test project: find Chromium, build the app into a temporary directory, serve it
  * with `vite preview` on a free port of 127.0.0.1, and hand the base URL and the Chromium path to the tests
- * (`inject('baseURL')`, `inject('chromiumPath')`). The returned teardown stops the server and removes the build.
+ * (`inject('baseURL')`, `inject('chromiumPath')`) and the build directory (`inject('distDir')`). The returned
+ * teardown stops the server and removes the build.
  *
  * It never skips: without Chromium the browser tests fail loudly with the command that installs it.
  */
@@ -19,6 +20,8 @@ declare module 'vitest' {
     baseURL: string;
     /** Absolute path of the Chromium executable the tests drive. */
     chromiumPath: string;
+    /** The build directory `vite preview` serves (the size budgets are checked against it). */
+    distDir: string;
   }
 }
 
@@ -189,6 +192,7 @@ export default async function setup(project: TestProject) {
 
     project.provide('baseURL', baseURL);
     project.provide('chromiumPath', chromiumPath);
+    project.provide('distDir', outDir);
   } catch (error) {
     await cleanup();
     process.off('exit', onExit);

@@ -131,6 +131,8 @@ async function open(locale: 'zh-CN' | 'en-US'): Promise<Session> {
   sessions.push(session);
   await session.page.goto(baseURL());
   await session.page.locator('h1').waitFor();
+  // The page's HTML is prerendered: wait until the app runs (it shows the total) before switching city.
+  await session.page.getByTestId('total').waitFor();
   return session;
 }
 function expectClean(session: Session) {

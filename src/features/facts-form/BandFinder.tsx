@@ -2,15 +2,22 @@
  * Helps users fill the SI-base months: type a monthly contribution base and a month, see which band it falls in
  * against the average wage W in force that month (decision 13). It only informs; it changes no facts.
  */
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { averageWageFor, bandOf } from '../../engine/cities/shanghai/averageWage';
+
+const noSubscription = () => () => {};
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+const noMonth = () => '';
 
 export function BandFinder() {
   const { t } = useTranslation('shanghai');
   const id = useId();
   const [base, setBase] = useState('');
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  // The page's HTML is rendered at build time: the month defaults to the visitor's, only once in the browser.
+  const currentMonth = useSyncExternalStore(noSubscription, thisMonth, noMonth);
+  const [chosenMonth, setMonth] = useState<string | null>(null);
+  const month = chosenMonth ?? currentMonth;
   const amount = base.trim() === '' ? null : Number(base);
   const row = /^\d{4}-\d{2}$/.test(month) ? averageWageFor(month) : null;
   const band = amount !== null && Number.isFinite(amount) && amount >= 0 && row ? bandOf(amount, month) : null;

@@ -56,10 +56,18 @@ function CutoffNote({ roundYear, asOf }: { roundYear: unknown; asOf: string }) {
   );
 }
 
+/**
+ * The answers that decide which questions (and notes) are shown. The form watches only these, so it re-renders when
+ * one of them changes rather than on every keystroke (the result re-renders on its own).
+ */
+const SHOWN_WHEN = ['roundYear', 'ownsProperty', 'technicalLevel'] as const satisfies readonly (keyof GuangzhouFacts)[];
+const SHOWN_WHEN_NAMES = SHOWN_WHEN.map((name) => `facts.${name}`);
+
 export function GuangzhouForm() {
   const { t } = useTranslation('guangzhou');
   const { control } = useFormContext();
-  const facts = (useWatch({ control, name: 'facts' }) ?? {}) as GuangzhouFacts;
+  const watched = useWatch({ control, name: SHOWN_WHEN_NAMES }) as unknown[];
+  const facts = Object.fromEntries(SHOWN_WHEN.map((name, i) => [name, watched[i]])) as Pick<GuangzhouFacts, (typeof SHOWN_WHEN)[number]>;
   const watchedAsOf = useWatch({ control, name: 'asOf' }) as unknown;
   const asOf = typeof watchedAsOf === 'string' && isIsoDate(watchedAsOf) ? watchedAsOf : todayIso();
   const table2021 = asOf >= TABLE_2021_FROM;

@@ -40,10 +40,18 @@ const gatedTitles = new Set(
   shanghaiTitleLevels.filter((code) => newestParams.title.value[code] >= newestParams.titleGate.value.fromPoints),
 );
 
+/**
+ * The answers that decide which questions are shown. The form watches only these, so it re-renders when one of
+ * them changes rather than on every keystroke (the result re-renders on its own).
+ */
+const SHOWN_WHEN = ['education', 'title', 'remoteArea', 'spouseShanghaiHukou'] as const satisfies readonly (keyof ShanghaiFacts)[];
+const SHOWN_WHEN_NAMES = SHOWN_WHEN.map((name) => `facts.${name}`);
+
 export function ShanghaiForm() {
   const { t } = useTranslation('shanghai');
   const { control } = useFormContext();
-  const facts = (useWatch({ control, name: 'facts' }) ?? {}) as ShanghaiFacts;
+  const watched = useWatch({ control, name: SHOWN_WHEN_NAMES }) as unknown[];
+  const facts = Object.fromEntries(SHOWN_WHEN.map((name, i) => [name, watched[i]])) as Pick<ShanghaiFacts, (typeof SHOWN_WHEN)[number]>;
 
   const label = (name: FactName) => t(`fields.${name}.label`);
   const hint = (name: FactName) => t(`fields.${name}.hint`);

@@ -48,10 +48,28 @@ const YOUNGEST_RETIREMENT_AGE = Math.min(...Object.values(RETIREMENT_SCHEDULE.va
 /** Months in the last year that make it a continuous year (the cumulative route is asked otherwise). */
 const CONTINUOUS_MONTHS = tianjinPacks[tianjinPacks.length - 1]!.params.conditions.value.siContinuousMonths;
 
+/**
+ * The answers that decide which questions (and notes) are shown. The form watches only these, so it re-renders when
+ * one of them changes rather than on every keystroke (the result re-renders on its own).
+ */
+const SHOWN_WHEN = [
+  'applicationPeriod',
+  'birthDate',
+  'siTypesDiffer',
+  'profQualification',
+  'skillLevel',
+  'siMonthsLast12',
+  'sex',
+  'married',
+  'spouseActiveMilitary',
+] as const satisfies readonly (keyof FormFacts)[];
+const SHOWN_WHEN_NAMES = SHOWN_WHEN.map((name) => `facts.${name}`);
+
 export function TianjinForm() {
   const { t } = useTranslation('tianjin');
   const { control, getValues, setValue } = useFormContext();
-  const facts = (useWatch({ control, name: 'facts' }) ?? {}) as FormFacts;
+  const watched = useWatch({ control, name: SHOWN_WHEN_NAMES }) as unknown[];
+  const facts = Object.fromEntries(SHOWN_WHEN.map((name, i) => [name, watched[i]])) as Pick<FormFacts, (typeof SHOWN_WHEN)[number]>;
   const asOf = useWatch({ control, name: 'asOf' }) as unknown;
 
   const label = (name: FactName) => t(`fields.${name}.label`);

@@ -3,12 +3,21 @@
  * in-page confirmation), export to and import from a JSON file. Outcomes are announced in a status region,
  * problems in an alert; everything stays on the device.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { isSupportedCity } from '../../engine/registry';
 import type { DocumentIssue } from '../../engine/document';
 import type { CityId } from '../../engine/core/types';
-import type { FormValues } from '../cities';
+import { isUiCity, loadedCityCount, subscribeCityLoads, type FormValues } from '../cities';
 import {
   MAX_IMPORT_CHARS,
   MAX_PROFILES,
@@ -25,7 +34,7 @@ import {
   type StorageProblem,
   type StoreError,
   type StoreResult,
-} from './storage';
+} from './store';
 
 export interface ProfilesPanelProps {
   /** The city of the form on screen; "Save as" and "Save changes" store the current values under it. */
@@ -117,9 +126,11 @@ export function ProfilesPanel({ city, currentValues, onOpen, store: givenStore }
   }, [focusTarget]);
 
   const { profiles, activeProfileId } = snapshot.state;
+  // The page's store checks a profile with its city's form, loaded on demand: check again when another city loads.
+  const citiesLoaded = useSyncExternalStore(subscribeCityLoads, loadedCityCount, loadedCityCount);
   const flagged = useMemo(
     () => new Set(profiles.filter((p) => store.issuesOf(p).length > 0).map((p) => p.id)),
-    [store, profiles],
+    [store, profiles, citiesLoaded],
   );
 
   const errorText = (error: StoreError) =>
@@ -176,7 +187,7 @@ export function ProfilesPanel({ city, currentValues, onOpen, store: givenStore }
 
   function open(profile: Profile) {
     const result = store.open(profile.id);
-    if (result.ok && !isSupportedCity(result.value.profile.city)) {
+    if (result.ok && !isUiCity(result.value.profile.city)) {
       setSnapshot({ state: result.state, problems: result.problems });
       setActionAlert([t('profiles.errors.unknownCity')]);
       return;
@@ -411,7 +422,7 @@ function ProfileItem(props: ProfileItemProps) {
           {t('profiles.item.updated', { date: props.formatTime(profile.updatedAt) })}
         </time>
       </p>
-      {!isSupportedCity(profile.city) ? (
+      {!isUiCity(profile.city) ? (
         <p className="profile__flag">{t('profiles.item.cityUnavailable')}</p>
       ) : props.needsCheck ? (
         <p className="profile__flag">{t('profiles.item.needsCheck')}</p>

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CityId } from '../../engine/core/types';
 import type { FormValues } from '../cities';
-import { getDefaultProfileStore, type Draft, type ProfileStore, type StorageProblem } from './storage';
+import { getDefaultProfileStore, type Draft, type ProfileStore, type StorageProblem } from './store';
 
 /** Milliseconds of quiet after the last change before the draft is written. */
 export const DRAFT_DELAY_MS = 300;

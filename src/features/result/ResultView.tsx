@@ -128,10 +128,32 @@ function ScoreCard({ score, decimals, city }: { score: ScoreSummary; decimals: n
   );
 }
 
+/** Long date formats by language, made once: creating an `Intl.DateTimeFormat` costs more than a re-render. */
+const printDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * `date` written out as `Intl.DateTimeFormat(language, { dateStyle: 'long' })` writes it (zh-CN: 2026年11月22日,
+ * en: November 22, 2026), by hand for the app's two languages: the first date formatter of a page loads locale data,
+ * which costs more than rendering the whole result.
+ */
+export function longDate(language: string, date: Date): string {
+  const [y, m, d] = [date.getFullYear(), date.getMonth(), date.getDate()];
+  if (language === 'zh-CN') return `${y}年${m + 1}月${d}日`;
+  if (language === 'en') return `${EN_MONTHS[m]} ${d}, ${y}`;
+  let format = printDateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
+    printDateFormats.set(language, format);
+  }
+  return format.format(date);
+}
+
 /** Shown only on paper: what this report is, for which city, rules and date, and when it was printed. */
 function PrintHeader({ result }: { result: ScoreResult }) {
   const { t, i18n } = useTranslation();
-  const printed = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date());
+  const printed = longDate(i18n.language, new Date());
   return (
     <div className="print-only print-header">
       <p className="print-header__title">{t('result.printTitle', { city: t(`city.names.${result.city}`) })}</p>

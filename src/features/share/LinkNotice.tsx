@@ -4,7 +4,8 @@
  * Either way the user's stored data is untouched.
  */
 import { useTranslation } from 'react-i18next';
-import { shareErrorKeys, shareWarningKeys, type DecodeResult } from '../../share/codec';
+import type { DecodeResult } from '../../share/codec';
+import { shareErrorKeys, shareWarningKeys } from '../../share/messages';
 
 export type OpenedLink = DecodeResult;
 

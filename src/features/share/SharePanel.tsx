@@ -2,33 +2,41 @@
  * Share the current answers as a link: copy it (with selectable text when the clipboard is refused, as in-app
  * browsers do), use the system share sheet where there is one, or show a QR code to scan from this screen.
  * The facts travel in the URL fragment, which browsers never send to a server.
+ *
+ * The link codec and the QR encoder are loaded when the panel is first opened, not with the page.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encode } from 'uqr';
 import type { FactsDocument } from '../../engine/document';
-import { encodeShareLink } from '../../share/codec';
+
+const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
+
+type Codec = typeof import('../../share/codec');
+let codec: Codec | null = null;
+
+/** The share link of `doc` once the panel has been opened and the codec loaded; null before, or without a document. */
+function useShareLink(doc: FactsDocument | null, open: boolean): string | null {
+  const [codecLoaded, setCodecLoaded] = useState(codec !== null);
+  useEffect(() => {
+    if (!open || codecLoaded) return;
+    let current = true;
+    void import('../../share/codec').then((loaded) => {
+      codec = loaded;
+      if (current) setCodecLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [open, codecLoaded]);
+  return useMemo(
+    () => (open && doc && codecLoaded && codec ? codec.encodeShareLink(doc, appBaseUrl()) : null),
+    [open, doc, codecLoaded],
+  );
+}
 
 /** The app's own address (with its base path), without query or fragment: where share links point. */
 export function appBaseUrl(): string {
   return new URL(import.meta.env.BASE_URL, window.location.origin).href;
-}
-
-/** A QR code as SVG squares (no canvas, no inline script: fine under a strict CSP). */
-function QrCode({ text, label }: { text: string; label: string }) {
-  const { data, size } = useMemo(() => encode(text, { ecc: 'L', border: 2 }), [text]);
-  const cells: string[] = [];
-  data.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (dark) cells.push(`M${x} ${y}h1v1h-1z`);
-    }),
-  );
-  return (
-    <svg className="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
-      <rect width={size} height={size} fill="#fff" />
-      <path d={cells.join('')} fill="#000" />
-    </svg>
-  );
 }
 
 type CopyState = 'idle' | 'copied' | 'refused';
@@ -40,7 +48,7 @@ export function SharePanel({ document: doc }: { document: FactsDocument | null }
   const [copy, setCopy] = useState<CopyState>('idle');
   const [showQr, setShowQr] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const link = useMemo(() => (doc ? encodeShareLink(doc, appBaseUrl()) : null), [doc]);
+  const link = useShareLink(doc, open);
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
   const selectLink = () => {
@@ -70,7 +78,7 @@ export function SharePanel({ document: doc }: { document: FactsDocument | null }
     <section className="share no-print" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('share.title')}</h3>
       {!open ? (
-        <button type="button" className="secondary-button" onClick={() => setOpen(true)} disabled={!link}>
+        <button type="button" className="secondary-button" onClick={() => setOpen(true)} disabled={!doc}>
           {t('share.open')}
         </button>
       ) : link ? (
@@ -104,8 +112,14 @@ export function SharePanel({ document: doc }: { document: FactsDocument | null }
           <p id={`${id}-status`} role="status" className="share__status">
             {copy === 'copied' ? t('share.copied') : copy === 'refused' ? t('share.copyRefused') : ''}
           </p>
-          {showQr ? <QrCode text={link} label={t('share.qrLabel')} /> : null}
+          {showQr ? (
+            <Suspense fallback={<div className="qr" aria-hidden="true" />}>
+              <QrCode text={link} label={t('share.qrLabel')} />
+            </Suspense>
+          ) : null}
         </div>
+      ) : doc ? (
+        <div className="share__body" aria-busy="true" />
       ) : (
         <p>{t('share.fixErrors')}</p>
       )}
