@@ -1,40 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateShanghai } from '../src/engine/cities/shanghai/evaluate';
 import { todayIso } from '../src/engine/core/dates';
 import { parseDocument } from '../src/engine/document';
+import { runScript, scratchFiles } from './cliTesting';
 import { createTranslator, formatIssues, formatResult, refineIssues, scoreText } from './cli-format';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const dir = mkdtempSync(join(tmpdir(), 'mingfen-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the CLI the way `npm run score` does (tsx), with node's tsx loader to skip npm's start-up. */
-function score(args: string[], input?: string): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/score.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-let fileCount = 0;
-function file(content: unknown): string {
-  const path = join(dir, `doc-${fileCount++}.json`);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const scratch = scratchFiles('cli');
+const file = scratch.write;
+/** Run the command the way `npm run score` does. */
+const score = (args: string[], input?: string) => runScript('score', args, input);
 
 /**
  * 2026-06-01, pack shanghai-2023. By hand from docs/rules/shanghai.md:
@@ -195,7 +169,7 @@ describe('score CLI', { timeout: 30_000 }, () => {
   });
 
   it('reports a missing file', () => {
-    const run = score([join(dir, 'does-not-exist.json')]);
+    const run = score([scratch.pathOf('does-not-exist.json')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('does-not-exist.json');

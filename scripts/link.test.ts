@@ -1,39 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeShareLink } from '../src/share/codec';
+import { runScript, scratchFiles } from './cliTesting';
 import { createTranslator } from './cli-format';
 import { isUsableBase, linksFromText, parseLinkArgs, PLACEHOLDER_BASE } from './link';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const dir = mkdtempSync(join(tmpdir(), 'mingfen-link-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the command the way `npm run link` does (tsx), with node's tsx loader to skip npm's start-up. */
-function link(args: string[], input?: string): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/link.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-let fileCount = 0;
-function file(content: unknown): string {
-  const path = join(dir, `doc-${fileCount++}.json`);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const scratch = scratchFiles('link');
+const file = scratch.write;
+/** Run the command the way `npm run link` does. */
+const link = (args: string[], input?: string) => runScript('link', args, input);
 
 const client = {
   city: 'shanghai',
@@ -164,7 +138,7 @@ describe('npm run link', () => {
   });
 
   it('a bad base, a missing file or wrong arguments: a message, exit 1, nothing on stdout', () => {
-    for (const args of [[file(client), '--base', 'example.org'], [join(dir, 'missing.json')], [], ['a.json', 'b.json']]) {
+    for (const args of [[file(client), '--base', 'example.org'], [scratch.pathOf('missing.json')], [], ['a.json', 'b.json']]) {
       const run = link(args);
       expect(run.code, args.join(' ')).toBe(1);
       expect(run.stdout).toBe('');

@@ -4,8 +4,7 @@
  * hint, every option a name, every line a title, and every score and comparison a label.
  */
 import { readFileSync } from 'node:fs';
-import i18next, { type i18n } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateGuangzhou } from '../engine/cities/guangzhou/evaluate';
 import {
   guangzhouAwardLevels,
@@ -16,44 +15,17 @@ import {
   guangzhouTechnicalLevels,
   type GuangzhouFacts,
 } from '../engine/cities/guangzhou/facts';
-import type { IsoDate, Message, ScoreResult } from '../engine/core/types';
+import type { IsoDate, Message } from '../engine/core/types';
 import enGuangzhou from './locales/en/guangzhou.json';
 import enRules from './locales/en/rules.json';
 import zhGuangzhou from './locales/zh-CN/guangzhou.json';
 import zhRules from './locales/zh-CN/rules.json';
-
-const LANGUAGES = ['zh-CN', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
+import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, LANGUAGES, useTranslators } from './localeTesting';
 
 const resources = {
   'zh-CN': { rules: zhRules, guangzhou: zhGuangzhou },
   en: { rules: enRules, guangzhou: enGuangzhou },
 } as const;
-
-type Tree = { readonly [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const basePluralKey = (key: string) => key.replace(PLURAL_SUFFIX, '');
-
-function variablesByKey(tree: Tree): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const [key, text] of leaves(tree)) {
-    const vars = out.get(basePluralKey(key)) ?? new Set<string>();
-    for (const m of text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*(?:,[^}]*)?\}\}/g)) vars.add(m[1]!);
-    out.set(basePluralKey(key), vars);
-  }
-  return out;
-}
 
 const allInsurance = (months: number): GuangzhouFacts => ({
   pensionMonths: months,
@@ -197,39 +169,6 @@ const personas: readonly { name: string; asOf: IsoDate; facts: GuangzhouFacts }[
   { name: 'before the modelled rules', asOf: '2018-06-30', facts: { birthDate: '1990-01-01' } },
 ];
 
-interface Emitted {
-  readonly where: string;
-  readonly message: Message;
-}
-
-function emittedMessages(result: ScoreResult, name: string): Emitted[] {
-  const out: Emitted[] = [];
-  const add = (where: string, message: Message | string | undefined) => {
-    if (message === undefined) return;
-    out.push({ where: `${name}: ${where}`, message: typeof message === 'string' ? { key: message } : message });
-  };
-  for (const gate of result.gates) {
-    add(`gate ${gate.id}`, gate.message);
-    add(`gate ${gate.id} reason`, gate.reason);
-    add(`gate ${gate.id} caveat`, gate.caveat);
-  }
-  for (const line of [...result.lines, ...result.deductions]) {
-    add(`line ${line.id}`, line.message);
-    add(`line ${line.id} not counted`, line.notCountedReason);
-    add(`line ${line.id} caveat`, line.caveat);
-  }
-  for (const score of result.scores) {
-    add(`score ${score.id}`, score.label);
-    add(`score ${score.id} description`, score.description);
-    for (const c of score.comparisons ?? []) {
-      add(`comparison ${c.id}`, c.label);
-      add(`comparison ${c.id} caveat`, c.caveat);
-    }
-  }
-  for (const notice of result.notices) add('notice', notice.message);
-  return out;
-}
-
 const results = personas.map((p) => ({ name: p.name, result: evaluateGuangzhou(p.facts, p.asOf) }));
 const emitted = results.flatMap(({ name, result }) => emittedMessages(result, name));
 
@@ -252,56 +191,12 @@ const DYNAMIC_KEYS = [
 ];
 
 /** `errors.*` keys the Guangzhou facts schema uses (they live in the shared `rules` namespace). */
-function errorKeysInFacts(): Set<string> {
-  const source = readFileSync(new URL('../engine/cities/guangzhou/facts.ts', import.meta.url), 'utf8');
-  return new Set([...source.matchAll(/'errors\.([A-Za-z0-9_]+)'/g)].map((m) => m[1]!));
-}
+const errorKeysInFacts = () => errorKeysIn(['engine/cities/guangzhou/facts.ts']);
 
-const instances = new Map<Language, i18n>();
-const missingKeys: string[] = [];
-
-beforeAll(async () => {
-  for (const lng of LANGUAGES) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      resources,
-      lng,
-      fallbackLng: false,
-      ns: ['rules', 'guangzhou'],
-      defaultNS: 'guangzhou',
-      interpolation: { escapeValue: false },
-      saveMissing: true,
-      missingKeyHandler: (_lngs, ns, key) => missingKeys.push(`${lng} ${ns}:${key}`),
-    });
-    instances.set(lng, instance);
-  }
-});
-
-const t = (lng: Language) => instances.get(lng)!;
-
-function expectRendered(text: string, key: string, where: string) {
-  expect(text, where).not.toContain('{{');
-  expect(text, where).not.toContain('$t(');
-  expect(text, where).not.toBe(key);
-  expect(text, where).not.toContain(key.replace(/^\w+:/, ''));
-  expect(text, where).not.toMatch(
-    /\b(options|line|lineTitle|reason|gate|caveat|notice|score|comparison|unit|units|rows|sections|fields|errors)\.[A-Za-z]/,
-  );
-  expect(text.trim(), where).not.toBe('');
-}
+const { t, missingKeys } = useTranslators(resources, ['rules', 'guangzhou'], 'guangzhou');
 
 describe('Guangzhou locale files', () => {
-  it('both languages have the same keys (plural forms aside)', () => {
-    const zh = [...leaves(resources['zh-CN'].guangzhou as Tree).keys()].map(basePluralKey);
-    const en = [...leaves(resources.en.guangzhou as Tree).keys()].map(basePluralKey);
-    expect(new Set(en)).toEqual(new Set(zh));
-  });
-
-  it('both languages use the same params for each key', () => {
-    const zh = variablesByKey(resources['zh-CN'].guangzhou as Tree);
-    const en = variablesByKey(resources.en.guangzhou as Tree);
-    for (const [key, vars] of zh) expect(en.get(key), key).toEqual(vars);
-  });
+  itHasTheSameKeysAndParams(resources, 'guangzhou');
 
   it.each(LANGUAGES)('%s: every errors.* key the Guangzhou facts use exists in the rules namespace', (lng) => {
     for (const key of errorKeysInFacts()) {

@@ -3,8 +3,7 @@
  * renders (params filled, nested option names resolved), and every fact and enum option has a label.
  */
 import { readFileSync } from 'node:fs';
-import i18next, { type i18n } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateShanghai } from '../engine/cities/shanghai/evaluate';
 import {
   shanghaiAwardLevels,
@@ -14,14 +13,13 @@ import {
   shanghaiTitleLevels,
   type ShanghaiFacts,
 } from '../engine/cities/shanghai/facts';
-import type { IsoDate, Message, ScoreResult } from '../engine/core/types';
+import type { IsoDate, Message } from '../engine/core/types';
 import enRules from './locales/en/rules.json';
 import enShanghai from './locales/en/shanghai.json';
 import zhRules from './locales/zh-CN/rules.json';
 import zhShanghai from './locales/zh-CN/shanghai.json';
+import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, LANGUAGES, useTranslators } from './localeTesting';
 
-const LANGUAGES = ['zh-CN', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
 const NAMESPACES = ['rules', 'shanghai'] as const;
 
 const resources = {
@@ -29,35 +27,6 @@ const resources = {
   en: { rules: enRules, shanghai: enShanghai },
 } as const;
 
-type Tree = { readonly [key: string]: string | Tree };
-
-/** Leaf strings by dotted key. */
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-/** A key without its plural suffix: Chinese has one plural form, English two. */
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const basePluralKey = (key: string) => key.replace(PLURAL_SUFFIX, '');
-
-/** Normalised key → the interpolation variables used by all its (plural) forms. */
-function variablesByKey(tree: Tree): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const [key, text] of leaves(tree)) {
-    const vars = out.get(basePluralKey(key)) ?? new Set<string>();
-    for (const m of text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*(?:,[^}]*)?\}\}/g)) vars.add(m[1]!);
-    out.set(basePluralKey(key), vars);
-  }
-  return out;
-}
-
-// Personas chosen so that together they emit every message, gate, caveat, deduction, veto and notice.
 const personas: readonly { name: string; asOf: IsoDate; facts: ShanghaiFacts }[] = [
   {
     name: 'busy professional with everything filled in',
@@ -190,33 +159,6 @@ const personas: readonly { name: string; asOf: IsoDate; facts: ShanghaiFacts }[]
 ];
 
 /** A message to render: its key, params, and where it came from. */
-interface Emitted {
-  readonly where: string;
-  readonly message: Message;
-}
-
-function emittedMessages(result: ScoreResult, name: string): Emitted[] {
-  const out: Emitted[] = [];
-  const add = (where: string, message: Message | string | undefined) => {
-    if (message === undefined) return;
-    out.push({ where: `${name}: ${where}`, message: typeof message === 'string' ? { key: message } : message });
-  };
-  for (const gate of result.gates) {
-    add(`gate ${gate.id}`, gate.message);
-    add(`gate ${gate.id} reason`, gate.reason);
-    add(`gate ${gate.id} caveat`, gate.caveat);
-  }
-  for (const line of [...result.lines, ...result.deductions]) {
-    add(`line ${line.id}`, line.message);
-    add(`line ${line.id} not counted`, line.notCountedReason);
-    add(`line ${line.id} caveat`, line.caveat);
-  }
-  for (const reason of result.veto.reasons) add(`veto ${reason.id}`, reason.message);
-  for (const score of result.scores) add(`score ${score.id}`, score.label);
-  for (const notice of result.notices) add('notice', notice.message);
-  return out;
-}
-
 const emitted = personas.flatMap((p) => emittedMessages(evaluateShanghai(p.facts, p.asOf), p.name));
 
 /** Message keys written literally in evaluate.ts (`${NS}…` and 'rules:…'); dynamic ones are listed below. */
@@ -272,59 +214,12 @@ const ERROR_KEYS = [
   'invalid',
 ];
 
-function errorKeysInSource(): Set<string> {
-  const keys = new Set<string>();
-  for (const file of ['../engine/core/fields.ts', '../engine/cities/shanghai/facts.ts', '../engine/document.ts']) {
-    const source = readFileSync(new URL(file, import.meta.url), 'utf8');
-    for (const m of source.matchAll(/'errors\.([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
-  }
-  return keys;
-}
+const errorKeysInSource = () => errorKeysIn(['engine/core/fields.ts', 'engine/cities/shanghai/facts.ts', 'engine/document.ts']);
 
-const instances = new Map<Language, i18n>();
-const missingKeys: string[] = [];
-
-beforeAll(async () => {
-  for (const lng of LANGUAGES) {
-    const instance = i18next.createInstance();
-    await instance.init({
-      resources,
-      lng,
-      fallbackLng: false,
-      ns: [...NAMESPACES],
-      defaultNS: 'shanghai',
-      interpolation: { escapeValue: false },
-      saveMissing: true,
-      missingKeyHandler: (_lngs, ns, key) => missingKeys.push(`${lng} ${ns}:${key}`),
-    });
-    instances.set(lng, instance);
-  }
-});
-
-const t = (lng: Language) => instances.get(lng)!;
-
-/** Rendered text must have no unfilled params, no unresolved nesting and no raw keys. */
-function expectRendered(text: string, key: string, where: string) {
-  expect(text, where).not.toContain('{{');
-  expect(text, where).not.toContain('$t(');
-  expect(text, where).not.toBe(key);
-  expect(text, where).not.toContain(key.replace(/^\w+:/, ''));
-  expect(text, where).not.toMatch(/\b(options|line|lineTitle|reason|gate|caveat|notice|veto|unit|bandFinder|fields|errors)\.[A-Za-z]/);
-  expect(text.trim(), where).not.toBe('');
-}
+const { t, missingKeys } = useTranslators(resources, NAMESPACES, 'shanghai');
 
 describe('locale files', () => {
-  it.each(NAMESPACES)('%s: both languages have the same keys (plural forms aside)', (ns) => {
-    const zh = [...leaves(resources['zh-CN'][ns] as Tree).keys()].map(basePluralKey);
-    const en = [...leaves(resources.en[ns] as Tree).keys()].map(basePluralKey);
-    expect(new Set(en)).toEqual(new Set(zh));
-  });
-
-  it.each(NAMESPACES)('%s: both languages use the same params for each key', (ns) => {
-    const zh = variablesByKey(resources['zh-CN'][ns] as Tree);
-    const en = variablesByKey(resources.en[ns] as Tree);
-    for (const [key, vars] of zh) expect(en.get(key), key).toEqual(vars);
-  });
+  for (const ns of NAMESPACES) itHasTheSameKeysAndParams(resources, ns);
 
   it('has every errors.* key the schemas use, plus the fallbacks', () => {
     for (const key of errorKeysInSource()) expect(ERROR_KEYS, `errors.${key} in source`).toContain(key);

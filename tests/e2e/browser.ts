@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -92,4 +92,42 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .join('\n');
     return `[${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.nodes.length} node(s)) ${v.helpUrl}\n${nodes}`;
   });
+}
+
+/**
+ * One Chromium for the calling test file (launched before its tests, closed after them) and fresh sessions for its
+ * tests, each closed when its test ends. Call at the top level of a test file.
+ */
+export function useBrowser(): { readonly browser: () => Browser; session(locale: 'zh-CN' | 'en-US'): Promise<Session> } {
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((s) => s.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const running = () => {
+    if (!browser) throw new Error('the browser is not running (useBrowser must be called at the top level of a test file)');
+    return browser;
+  };
+  return {
+    browser: running,
+    async session(locale) {
+      const session = await newSession(running(), locale);
+      sessions.push(session);
+      return session;
+    },
+  };
+}
+
+/** The page loaded, nothing left the origin, and there were no uncaught errors and no console errors. */
+export function expectClean(session: Session): void {
+  expect(session.requests.length, 'the request recorder saw the page load').toBeGreaterThan(0);
+  expect(session.offOrigin(), 'requests that left the origin').toEqual([]);
+  expect(session.pageErrors, 'uncaught errors in the page').toEqual([]);
+  expect(session.consoleErrors, 'console errors').toEqual([]);
 }

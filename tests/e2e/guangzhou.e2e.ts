@@ -41,18 +41,11 @@
  * Reported cut-off lines ("The ranking key and the published cut-off lines"): 2018 169, 2019 166, 2020 179,
  * 2021 184 (old table, total score); 2023 208 (basic-indicator score).
  */
-import i18next, { type i18n, type Resource } from 'i18next';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import enCommon from '../../src/i18n/locales/en/common.json';
-import enGuangzhou from '../../src/i18n/locales/en/guangzhou.json';
-import enRules from '../../src/i18n/locales/en/rules.json';
-import zhCommon from '../../src/i18n/locales/zh-CN/common.json';
-import zhGuangzhou from '../../src/i18n/locales/zh-CN/guangzhou.json';
-import zhRules from '../../src/i18n/locales/zh-CN/rules.json';
-import { axeViolations, baseURL, launchBrowser, newSession, PHONE, type Session } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, baseURL, expectClean, PHONE, useBrowser, type Session } from './browser';
+import { squash, tr, type Lng } from './strings';
 
-type Lng = 'zh-CN' | 'en';
 type ScoreId = 'hukou' | 'ranking' | 'services' | 'school';
 
 const AS_OF = '2025-11-01';
@@ -97,33 +90,7 @@ const SCORE_INSTRUMENT: Readonly<Record<ScoreId, string>> = {
   school: INSTRUMENT_2021,
 };
 
-const LOCALES = {
-  'zh-CN': { common: zhCommon, rules: zhRules, guangzhou: zhGuangzhou },
-  en: { common: enCommon, rules: enRules, guangzhou: enGuangzhou },
-} as const;
 
-const translators = new Map<Lng, i18n>();
-/** The app's string at `key` (nesting and plurals as in the app); throws when the locale has no such key. */
-function tr(lng: Lng, key: string, params: Readonly<Record<string, string | number>> = {}): string {
-  let instance = translators.get(lng);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      resources: LOCALES as unknown as Resource,
-      lng,
-      fallbackLng: false,
-      ns: ['common', 'rules', 'guangzhou'],
-      defaultNS: 'common',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-    translators.set(lng, instance);
-  }
-  if (!instance.exists(key, { ...params })) throw new Error(`the ${lng} locale has no string at ${key}`);
-  return instance.t(key, { ...params });
-}
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const RAW_KEY = /\{\{|\}\}|\$t\(|\b(?:app|form|result|city|units|guangzhou|rules|lineTitle|line|reason|caveat|gate|fields|options|sections|rows|score|comparison|errors|notice)\.[A-Za-z]/;
 
 /** Ways to reach the Guangzhou form's controls by their visible, translated labels. */
@@ -211,12 +178,10 @@ async function fillProfile(page: Page, lng: Lng) {
   await expect.poll(() => page.getByRole('alert').count(), { message: 'no validation errors' }).toBe(0);
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
+const chromium = useBrowser();
 
 async function open(locale: 'zh-CN' | 'en-US'): Promise<Session> {
-  const session = await newSession(browser, locale);
-  sessions.push(session);
+  const session = await chromium.session(locale);
   await session.page.goto(baseURL());
   await session.page.locator('h1').waitFor();
   // The prerendered HTML shows the form before the app reacts: wait until the result shows a total and the draft
@@ -229,13 +194,6 @@ async function open(locale: 'zh-CN' | 'en-US'): Promise<Session> {
     })
     .toBe(true);
   return session;
-}
-
-function expectClean(session: Session) {
-  expect(session.requests.length, 'the request recorder saw the page load').toBeGreaterThan(0);
-  expect(session.offOrigin(), 'requests that left the origin').toEqual([]);
-  expect(session.pageErrors, 'uncaught errors in the page').toEqual([]);
-  expect(session.consoleErrors, 'console errors').toEqual([]);
 }
 
 async function expectNoAxeViolations(page: Page, state: string) {
@@ -313,18 +271,6 @@ async function expectGates(page: Page, lng: Lng, insuranceMet: boolean) {
   const eligible = tr(lng, insuranceMet ? 'result.eligible.yes' : 'result.eligible.no');
   expect(squash(await card(page, 'hukou').innerText())).toContain(eligible);
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('Guangzhou calculator in Chromium at 390×844', () => {
   test('a profile filled through the UI shows the four scores worked out by hand, with citations, conditions and cut-off lines', async () => {

@@ -14,12 +14,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next, { type i18n, type Resource } from 'i18next';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { resources } from '../../src/i18n';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import zhCommon from '../../src/i18n/locales/zh-CN/common.json';
-import { axeViolations, baseURL, launchBrowser, newSession, type Session } from './browser';
+import { axeViolations, baseURL, expectClean, useBrowser, type Session } from './browser';
+import { squash, tr as trIn } from './strings';
 
 const AS_OF = '2025-06-01';
 const SUB_PATH = '/mingfen/';
@@ -40,26 +39,9 @@ const CSP_DIRECTIVES = [
   "form-action 'none'",
 ];
 
-let translator: i18n | undefined;
-/** The app's Chinese string at `key`; throws when the locale lacks it. */
-function tr(key: string): string {
-  if (!translator) {
-    translator = i18next.createInstance();
-    void translator.init({
-      resources: resources as unknown as Resource,
-      lng: 'zh-CN',
-      fallbackLng: false,
-      ns: ['common', 'rules', 'shanghai'],
-      defaultNS: 'common',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-  }
-  if (!translator.exists(key)) throw new Error(`the zh-CN locale has no string at ${key}`);
-  return translator.t(key);
-}
+/** The app's Chinese string at `key`. */
+const tr = (key: string) => trIn('zh-CN', key);
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Record CSP violations in every document of the context, from before the first script runs. */
 async function recordCspViolations(context: BrowserContext): Promise<void> {
@@ -106,36 +88,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
+const chromium = useBrowser();
 
 async function open(url: string): Promise<Session> {
-  const session = await newSession(browser, 'zh-CN');
-  sessions.push(session);
+  const session = await chromium.session('zh-CN');
   await recordCspViolations(session.context);
   await session.page.goto(url);
   await session.page.locator('h1').waitFor();
   return session;
 }
-
-function expectClean(session: Session) {
-  expect(session.requests.length, 'the request recorder saw the page load').toBeGreaterThan(0);
-  expect(session.offOrigin(), 'requests that left the origin').toEqual([]);
-  expect(session.pageErrors, 'uncaught errors in the page').toEqual([]);
-  expect(session.consoleErrors, 'console errors').toEqual([]);
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('offline-first PWA (built app at /)', () => {
   test('after one visit the service worker is active, and offline a reload and a share link render a working calculator', async () => {
@@ -250,8 +211,7 @@ describe('offline-first PWA (built app at /)', () => {
   });
 
   test('in WeChat the install hint explains the way through the system browser; it and the offline notice pass axe', async () => {
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     const { page, context } = session;
     await context.addInitScript(() => {
       const wechat = `${navigator.userAgent} MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN`;
@@ -358,8 +318,7 @@ describe(`the app built for a sub-path (BASE_PATH=${SUB_PATH})`, () => {
   });
 
   test('renders under the sub-path with every asset loading, the worker scoped to it, and share links working offline', async () => {
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     await recordCspViolations(session.context);
     const { page, context } = session;
     const failed: string[] = [];

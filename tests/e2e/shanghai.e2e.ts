@@ -12,16 +12,14 @@
  *   + detention on 2023-03-01 (within 5 years) → −50 → 110, not reached
  *   + detention on 2019-06-01 (more than 5 years before) → shown, not counted → still 110
  */
-import i18next, { type i18n, type Resource } from 'i18next';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { evaluateShanghai } from '../../src/engine/cities/shanghai/evaluate';
 import type { ShanghaiFacts } from '../../src/engine/cities/shanghai/facts';
-import type { Line, Message } from '../../src/engine/core/types';
-import { resources } from '../../src/i18n';
-import { axeViolations, baseURL, launchBrowser, newSession, PHONE, type Session } from './browser';
+import type { Line } from '../../src/engine/core/types';
+import { axeViolations, baseURL, expectClean, PHONE, useBrowser, type Session } from './browser';
+import { squash, text, tr, type Lng } from './strings';
 
-type Lng = 'zh-CN' | 'en';
 const AS_OF = '2025-06-01';
 const INSTRUMENT_2023 = '沪府规〔2022〕21号';
 
@@ -40,31 +38,6 @@ const PROFILE: ShanghaiFacts = {
 };
 const DETENTIONS = ['2023-03-01', '2019-06-01'];
 
-const translators = new Map<Lng, i18n>();
-/**
- * The app's own strings, from its locale files, through a plain i18next instance configured like the app
- * (nesting, plurals and number formats included). Throws when a key is missing, so a test never compares a raw
- * key with a raw key.
- */
-function tr(lng: Lng, key: string, params: Readonly<Record<string, string | number>> = {}): string {
-  let instance = translators.get(lng);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      resources: resources as unknown as Resource,
-      lng,
-      fallbackLng: false,
-      ns: ['common', 'rules', 'shanghai'],
-      defaultNS: 'common',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-    translators.set(lng, instance);
-  }
-  if (!instance.exists(key)) throw new Error(`the ${lng} locale has no string at ${key}`);
-  return instance.t(key, { ...params });
-}
-const text = (lng: Lng, message: Message) => tr(lng, message.key, message.params ?? {});
 
 /** Visible text must not contain raw i18n keys or template leftovers. */
 const RAW_KEY =
@@ -117,7 +90,6 @@ function formOf(page: Page, lng: Lng) {
 const totalText = (page: Page) => page.getByTestId('total').innerText();
 const line = (page: Page, id: string) => page.locator(`li[data-line-id="${id}"]`);
 const pointsOf = async (l: Locator) => (await l.locator('.line__points').innerText()).trim();
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 async function expectTotal(page: Page, total: string, threshold = 120) {
   await expect.poll(async () => squash(await totalText(page))).toBe(`${total} / ${threshold}`);
@@ -153,23 +125,13 @@ async function addDetentions(page: Page, lng: Lng) {
   await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
+const chromium = useBrowser();
 
 async function open(locale: 'zh-CN' | 'en-US'): Promise<Session> {
-  const session = await newSession(browser, locale);
-  sessions.push(session);
+  const session = await chromium.session(locale);
   await session.page.goto(baseURL());
   await session.page.locator('h1').waitFor();
   return session;
-}
-
-/** (d) nothing left the origin; (f) no uncaught errors and no console errors. */
-function expectClean(session: Session) {
-  expect(session.requests.length, 'the request recorder saw the page load').toBeGreaterThan(0);
-  expect(session.offOrigin(), 'requests that left the origin').toEqual([]);
-  expect(session.pageErrors, 'uncaught errors in the page').toEqual([]);
-  expect(session.consoleErrors, 'console errors').toEqual([]);
 }
 
 /** A soft assertion, so one test reports the violations of every state it scans. */
@@ -177,18 +139,6 @@ async function expectNoAxeViolations(page: Page, state: string) {
   const violations = await axeViolations(page);
   expect.soft(violations, `axe violations (${state}):\n${violations.join('\n')}`).toEqual([]);
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('Shanghai calculator in Chromium at 390×844', () => {
   test('a profile filled with clicks and the keyboard gives the itemised result the rules give', async () => {

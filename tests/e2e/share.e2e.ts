@@ -16,62 +16,20 @@
  * - axe with the link notice, the share panel and QR code, saved profiles and a broken-link alert.
  * Every test also checks that no request left the origin and nothing logged an error.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import i18next, { type i18n, type Resource } from 'i18next';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { encode as encodeQr } from 'uqr';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import enCommon from '../../src/i18n/locales/en/common.json';
-import enGuangzhou from '../../src/i18n/locales/en/guangzhou.json';
-import enRules from '../../src/i18n/locales/en/rules.json';
-import enShanghai from '../../src/i18n/locales/en/shanghai.json';
-import enTianjin from '../../src/i18n/locales/en/tianjin.json';
-import zhCommon from '../../src/i18n/locales/zh-CN/common.json';
-import zhGuangzhou from '../../src/i18n/locales/zh-CN/guangzhou.json';
+import { beforeAll, describe, expect, test } from 'vitest';
 import zhRules from '../../src/i18n/locales/zh-CN/rules.json';
-import zhShanghai from '../../src/i18n/locales/zh-CN/shanghai.json';
-import zhTianjin from '../../src/i18n/locales/zh-CN/tianjin.json';
-import { axeViolations, baseURL, launchBrowser, newSession, PHONE, type Session } from './browser';
+import { runScript, scratchFiles } from '../../scripts/cliTesting';
+import { axeViolations, baseURL, expectClean, PHONE, useBrowser, type Session } from './browser';
+import { squash, tr, type Lng } from './strings';
 
-type Lng = 'zh-CN' | 'en';
 type City = 'shanghai' | 'guangzhou' | 'tianjin';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STORE_KEY = 'mingfen.store';
 
-// ---- the app's own strings ------------------------------------------------------------------------------------
 
-const LOCALES = {
-  'zh-CN': { common: zhCommon, rules: zhRules, shanghai: zhShanghai, guangzhou: zhGuangzhou, tianjin: zhTianjin },
-  en: { common: enCommon, rules: enRules, shanghai: enShanghai, guangzhou: enGuangzhou, tianjin: enTianjin },
-} as const;
-
-const translators = new Map<Lng, i18n>();
-/** The app's string at `key` (nesting and plurals as in the app); throws when the locale has no such key. */
-function tr(lng: Lng, key: string, params: Readonly<Record<string, string | number>> = {}): string {
-  let instance = translators.get(lng);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      resources: LOCALES as unknown as Resource,
-      lng,
-      fallbackLng: false,
-      ns: ['common', 'rules', 'shanghai', 'guangzhou', 'tianjin'],
-      defaultNS: 'common',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-    translators.set(lng, instance);
-  }
-  if (!instance.exists(key, { ...params })) throw new Error(`the ${lng} locale has no string at ${key}`);
-  return instance.t(key, { ...params });
-}
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 // ---- profiles written for these tests (not fixtures) ----------------------------------------------------------
 
@@ -222,13 +180,8 @@ interface CliOutput {
 
 /** Run `scripts/<script>.ts` with Node and tsx, as a user of the repository would; its stdout. */
 function runCli(script: 'link' | 'score', args: readonly string[]): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', `${script}.ts`), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (run.error) throw new Error(`${script} CLI could not run: ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`${script} CLI exited with ${run.status ?? run.signal}:\n${run.stderr}`);
+  const run = runScript(script, args);
+  if (run.code !== 0) throw new Error(`${script} CLI exited with ${run.code}:\n${run.stderr}`);
   return run.stdout;
 }
 
@@ -237,15 +190,13 @@ const cliTotal = (score: CliResult) => score.totalText ?? String(score.total);
 
 // ---- the page -------------------------------------------------------------------------------------------------
 
-let browser: Browser;
-const sessions: Session[] = [];
-let workDir = '';
+const chromium = useBrowser();
+const { write: file } = scratchFiles('share-e2e');
 const cli = new Map<string, CliOutput>();
 const cliOf = (persona: Persona) => cli.get(persona.name)!;
 
 async function open(url: string, locale: 'zh-CN' | 'en-US' = 'zh-CN', prepare?: (context: BrowserContext) => Promise<unknown>): Promise<Session> {
-  const session = await newSession(browser, locale);
-  sessions.push(session);
+  const session = await chromium.session(locale);
   if (prepare) await prepare(session.context);
   await session.page.goto(url);
   await session.page.locator('h1').waitFor();
@@ -337,37 +288,18 @@ async function waitForStoredDraft(page: Page, lng: Lng, city: City, asOf: string
   await expect.poll(async () => (await page.getByRole('status').allInnerTexts()).map(squash)).toContain(squash(tr(lng, 'profiles.draft.saved')));
 }
 
-function expectClean(session: Session) {
-  expect(session.requests.length, 'the request recorder saw the page load').toBeGreaterThan(0);
-  expect(session.offOrigin(), 'requests that left the origin').toEqual([]);
-  expect(session.pageErrors, 'uncaught errors in the page').toEqual([]);
-  expect(session.consoleErrors, 'console errors').toEqual([]);
-}
-
 async function expectNoAxeViolations(page: Page, state: string) {
   const violations = await axeViolations(page);
   expect.soft(violations, `axe violations (${state}):\n${violations.join('\n')}`).toEqual([]);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  workDir = mkdtempSync(join(tmpdir(), 'mingfen-share-e2e-'));
-  PERSONAS.forEach((persona, i) => {
-    const file = join(workDir, `profile-${i}.json`);
-    writeFileSync(file, JSON.stringify(persona.document, null, 2));
-    const link = runCli('link', [file, '--base', baseURL()]).trim();
-    const score = JSON.parse(runCli('score', [file])) as CliResult;
+beforeAll(() => {
+  PERSONAS.forEach((persona) => {
+    const path = file(JSON.stringify(persona.document, null, 2));
+    const link = runCli('link', [path, '--base', baseURL()]).trim();
+    const score = JSON.parse(runCli('score', [path])) as CliResult;
     cli.set(persona.name, { link, score });
   });
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 // ---- links from the CLI ---------------------------------------------------------------------------------------

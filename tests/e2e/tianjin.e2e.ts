@@ -9,16 +9,13 @@
  *   6 endorsements: 36.00; age 33 → 10.00; junior college 10.00; 高级工 15.00; 一般紧缺 10.00 → 286.50, reached
  *   + a sentence that ended 2022-06-30 (within 5 years) → −100.00 → 186.50, still reached
  */
-import i18next, { type i18n, type Resource } from 'i18next';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { evaluateTianjin } from '../../src/engine/cities/tianjin/evaluate';
 import type { TianjinFacts } from '../../src/engine/cities/tianjin/facts';
-import type { Message } from '../../src/engine/core/types';
-import { resources } from '../../src/i18n';
-import { axeViolations, baseURL, launchBrowser, newSession, PHONE, type Session } from './browser';
+import { axeViolations, baseURL, expectClean, PHONE, useBrowser, type Session } from './browser';
+import { squash, text, tr, type Lng } from './strings';
 
-type Lng = 'zh-CN' | 'en';
 const AS_OF = '2026-03-10';
 const ENDORSEMENTS = ['2020-04-10', '2021-04-10', '2022-04-10', '2023-04-10', '2024-04-10', '2025-04-10'];
 const PROFILE: TianjinFacts = {
@@ -41,27 +38,6 @@ const PROFILE: TianjinFacts = {
   occupationShortage: 'general',
 };
 
-const translators = new Map<Lng, i18n>();
-function tr(lng: Lng, key: string, params: Readonly<Record<string, string | number>> = {}): string {
-  let instance = translators.get(lng);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      resources: resources as unknown as Resource,
-      lng,
-      fallbackLng: false,
-      ns: ['common', 'rules', 'tianjin'],
-      defaultNS: 'common',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
-    translators.set(lng, instance);
-  }
-  if (!instance.exists(key)) throw new Error(`the ${lng} locale has no string at ${key}`);
-  return instance.t(key, { ...params });
-}
-const text = (lng: Lng, m: Message) => tr(lng, m.key, m.params ?? {});
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const line = (page: Page, id: string) => page.locator(`li[data-line-id="${id}"]`);
 const RAW_KEY = /\{\{|\}\}|\$t\(|\b(?:app|form|result|city|units|tianjin|rules|lineTitle|line|reason|caveat|gate|fields|options|sections|homes|errors|notice|score)\.[A-Za-z]/;
 
@@ -124,32 +100,15 @@ async function fillProfile(page: Page, lng: Lng) {
   await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
+const chromium = useBrowser();
 async function open(locale: 'zh-CN' | 'en-US'): Promise<Session> {
-  const session = await newSession(browser, locale);
-  sessions.push(session);
+  const session = await chromium.session(locale);
   await session.page.goto(baseURL());
   await session.page.locator('h1').waitFor();
   // The page's HTML is prerendered: wait until the app runs (it shows the total) before switching city.
   await session.page.getByTestId('total').waitFor();
   return session;
 }
-function expectClean(session: Session) {
-  expect(session.offOrigin()).toEqual([]);
-  expect(session.pageErrors).toEqual([]);
-  expect(session.consoleErrors).toEqual([]);
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('Tianjin calculator in Chromium at 390×844', () => {
   test('a filled profile gives the itemised result to the cent, with citations', async () => {
