@@ -1,4 +1,4 @@
-import { addYears, completedMonths, completedYears, daysInMonth, isIsoDate, nextDay, withinYears } from './dates';
+import { addYears, completedMonths, completedYears, daysInMonth, isIsoDate, nextDay, windowStart, withinYears, ymdNumber } from './dates';
 
 describe('completedYears (周岁)', () => {
   it('counts a year only once the birthday is reached', () => {
@@ -140,5 +140,36 @@ describe('withinYears', () => {
 
   it('excludes events after the as-of date', () => {
     expect(withinYears('2025-07-01', '2025-06-30', 3)).toBe(false);
+  });
+});
+
+describe('ymdNumber', () => {
+  it('reads YYYY-MM-DD as YYYYMMDD, calendar check or not', () => {
+    expect(ymdNumber('2024-02-29')).toBe(20240229);
+    expect(ymdNumber('0500-01-01')).toBe(5000101);
+    expect(ymdNumber('2023-02-30')).toBe(20230230);
+  });
+
+  it('gives -1 for anything else', () => {
+    for (const value of ['2023-1-01', '2023-01-1', '2023/01/01', ' 2023-01-01', '2023-01-01 ', '2023-01-01\n', '２０２３-01-01', '2023-01-0a', '']) {
+      expect(ymdNumber(value), value).toBe(-1);
+    }
+  });
+
+  it('makes the date helpers throw on malformed dates', () => {
+    expect(() => completedYears('2023-1-01', '2025-01-01')).toThrow(RangeError);
+    expect(() => addYears('not a date', 1)).toThrow('not a YYYY-MM-DD date: not a date');
+  });
+});
+
+describe('windowStart', () => {
+  it('is the as-of date moved back by the window, remembered across calls', () => {
+    expect(windowStart('2025-06-30', 3)).toBe('2022-06-30');
+    expect(windowStart('2025-06-30', 3)).toBe('2022-06-30');
+    expect(windowStart('2025-06-30', 5)).toBe('2020-06-30');
+    expect(windowStart('2024-02-29', 1)).toBe('2023-02-28');
+    expect(withinYears('2022-06-30', '2025-06-30', 3)).toBe(false);
+    expect(withinYears('2022-06-30', '2025-06-30', 2)).toBe(false);
+    expect(withinYears('2022-06-30', '2025-06-30', 4)).toBe(true);
   });
 });

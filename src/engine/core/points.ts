@@ -2,7 +2,18 @@
 
 /** Sum of point values, rounded to 1e-9 so that sums of hundredths or fractions do not drift. */
 export function sumPoints(values: readonly number[]): number {
-  const total = values.reduce((acc, v) => acc + v, 0);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    // The holes of a sparse array are skipped, as a reduce would.
+    if (v === undefined && !(i in values)) continue;
+    total += v;
+  }
+  return roundedPoints(total);
+}
+
+/** A raw sum rounded to 1e-9, as `sumPoints` rounds it (for callers that add up in a loop of their own). */
+export function roundedPoints(total: number): number {
   return Math.round(total * 1e9) / 1e9;
 }
 

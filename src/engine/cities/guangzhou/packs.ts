@@ -5,6 +5,7 @@
  */
 import type { Citation, Cited, Confidence, IsoDate, RulePack } from '../../core/types';
 import type { GuangzhouAward, GuangzhouEducation, GuangzhouPatentKind, GuangzhouTechnicalLevel } from './facts';
+import { deepFrozen } from '../../core/frozen';
 
 /** Source pages (see docs/rules/guangzhou.md §Sources). */
 const SRC = {
@@ -425,8 +426,11 @@ function params2021(): GuangzhouParams {
   };
 }
 
-/** Guangzhou packs, oldest first. Rules before the 2018 trial are not modelled (docs/rules/guangzhou.md). */
-export const guangzhouPacks: readonly GuangzhouPack[] = [
+/**
+ * Guangzhou packs, oldest first. Rules before the 2018 trial are not modelled (docs/rules/guangzhou.md). Frozen:
+ * evaluate.ts derives values from a pack once and keeps them, and results share the packs' citations.
+ */
+export const guangzhouPacks: readonly GuangzhouPack[] = deepFrozen([
   {
     id: 'guangzhou-2018',
     city: 'guangzhou',
@@ -457,7 +461,7 @@ export const guangzhouPacks: readonly GuangzhouPack[] = [
     },
     params: params2021(),
   },
-];
+]);
 
 /** First date any modelled Guangzhou rules apply. */
 export const GUANGZHOU_FIRST_MODELLED: IsoDate = '2018-07-01';
@@ -525,8 +529,8 @@ const roundCite = (instrument: string, article: string, url: string, confidence:
 const ROUND_NOTICE = '广州市积分制入户年度工作通知';
 const REPORTED = '最低入围分（机构、公众号转载，非官方名单）';
 
-/** Cited round facts, shared by both packs. */
-export const guangzhouRounds: GuangzhouRounds = {
+/** Cited round facts, shared by both packs. Frozen, like the packs. */
+export const guangzhouRounds: GuangzhouRounds = deepFrozen({
   subsetRule: {
     value: { subsetFromRound: 2022, subsetThreshold: 150 },
     cite: roundCite(MEASURES_2023, '申请条件（按入户指标体系计算总积分满150分）', SRC.notice2024, 'high',
@@ -590,7 +594,7 @@ export const guangzhouRounds: GuangzhouRounds = {
     { value: { round: 2023, value: 208, scale: 'basic' }, cite: roundCite(REPORTED, '2023年度（基础指标分）', SRC.line2023, 'low',
       'Single WeChat repost; the 2022, 2024 and 2025 lines were not found.') },
   ],
-};
+});
 
 /** Source of the 积分入学 description (district top-up indicators vary by district and are not modelled). */
 export const GUANGZHOU_SCHOOL_SOURCE: Citation = {

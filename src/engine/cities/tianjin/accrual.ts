@@ -14,11 +14,15 @@ export function fromHundredths(hundredths: number): number {
   return hundredths / 100;
 }
 
+/** "00" … "99": the cents of every whole number of hundredths, formatted once (results format many of them). */
+const CENTS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 /** Hundredths as a 2-decimal string, e.g. 4432 → "44.32", −3000 → "-30.00". */
 export function formatHundredths(hundredths: number): string {
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const cents = abs % 100;
+  return `${sign}${Math.floor(abs / 100)}.${CENTS[cents] ?? String(cents).padStart(2, '0')}`;
 }
 
 /** The monthly rate of a yearly value, both in hundredths, rounded half-up (10 → 0.83, 4 → 0.33, 6 → 0.50). */

@@ -75,27 +75,46 @@ export interface StatutoryRetirement {
   readonly date: IsoDate;
 }
 
+const reformStarts = new WeakMap<RetirementSchedule, number>();
+
+/** The reform's first month as year × 12 + month, read once per schedule. */
+function reformStartOf(schedule: RetirementSchedule): number {
+  let start = reformStarts.get(schedule);
+  if (start === undefined) {
+    start = Number(schedule.reformStartMonth.slice(0, 4)) * 12 + Number(schedule.reformStartMonth.slice(5, 7));
+    reformStarts.set(schedule, start);
+  }
+  return start;
+}
+
 /**
- * The statutory retirement of someone born on `birthDate`: one month of delay for the first `monthsPerStep`
- * original retirement months from the reform start, one more for each further step, up to the maximum.
+ * Months of statutory age (original age plus delay) for someone born in `birthYear`/`birthMonth`: one month of
+ * delay for the first `monthsPerStep` original retirement months from the reform start, one more for each further
+ * step, up to the maximum.
  */
+export function statutoryAgeMonths(
+  birthYear: number,
+  birthMonth: number,
+  category: RetirementCategory,
+  schedule: RetirementSchedule = RETIREMENT_SCHEDULE.value,
+): number {
+  const rule = schedule.rules[category];
+  // Months from the reform's first month to the month the original age is reached.
+  const fromStart = (birthYear + rule.originalYears) * 12 + birthMonth - reformStartOf(schedule);
+  const delayMonths = fromStart < 0 ? 0 : Math.min(rule.maxDelayMonths, Math.floor(fromStart / rule.monthsPerStep) + 1);
+  return rule.originalYears * 12 + delayMonths;
+}
+
+/** The statutory retirement of someone born on `birthDate` (see `statutoryAgeMonths`). */
 export function statutoryRetirement(
   birthDate: IsoDate,
   category: RetirementCategory,
   schedule: RetirementSchedule = RETIREMENT_SCHEDULE.value,
 ): StatutoryRetirement {
-  const rule = schedule.rules[category];
-  const birthYear = Number(birthDate.slice(0, 4));
-  const birthMonth = Number(birthDate.slice(5, 7));
-  const startYear = Number(schedule.reformStartMonth.slice(0, 4));
-  const startMonth = Number(schedule.reformStartMonth.slice(5, 7));
-  // Months from the reform's first month to the month the original age is reached.
-  const fromStart = (birthYear + rule.originalYears - startYear) * 12 + (birthMonth - startMonth);
-  const delayMonths = fromStart < 0 ? 0 : Math.min(rule.maxDelayMonths, Math.floor(fromStart / rule.monthsPerStep) + 1);
-  const total = rule.originalYears * 12 + delayMonths;
+  const total = statutoryAgeMonths(Number(birthDate.slice(0, 4)), Number(birthDate.slice(5, 7)), category, schedule);
   return {
     category,
-    delayMonths,
+    delayMonths: total - schedule.rules[category].originalYears * 12,
     ageYears: Math.floor(total / 12),
     ageMonths: total % 12,
     date: addMonths(birthDate, total),
