@@ -72,8 +72,14 @@ export const afterFirstRender = minus(
   entry,
   calculator,
 );
-/** The link codec (every city's facts format), loaded when the page is opened from a share link or shares one. */
+/** The link codec, loaded when the page is opened from a share link or shares one (without any city). */
 export const codec = minus(withImports('src/share/codec.ts'), entry, calculator, city('shanghai'));
+/** What a city's engine module (facts schema with its checks, packs) adds to its UI chunk: loaded to read or write its links. */
+export const cityEngine = (name: 'shanghai' | 'guangzhou' | 'tianjin') =>
+  minus(withImports(`src/engine/cities/${name}/index.ts`), entry, calculator, city(name));
+/** The notice shown above a result opened from a link. */
+export const linkNotice = minus(withImports('src/features/share/LinkNotice.tsx'), entry, calculator);
+
 
 /**
  * What a first visit in Chinese fetches to show and run the calculator (the default city, no share link): the
@@ -92,6 +98,9 @@ export const firstVisit = new Set([
   'manifest.webmanifest',
   'favicon.svg',
 ]);
+
+/** A first visit in Chinese from a Shanghai share link: the first visit, plus the codec, the engine module and the notice. */
+export const linkVisit = new Set([...firstVisit, ...codec, ...cityEngine('shanghai'), ...linkNotice]);
 
 const inDist = (files: Iterable<string>) => [...files].map((file) => (isAbsolute(file) ? file : join(dist, file)));
 
@@ -115,5 +124,9 @@ export default [
   budget('Locale en/shanghai', locale('en', 'shanghai'), '8 kB'),
   budget('Locale en/guangzhou', locale('en', 'guangzhou'), '10 kB'),
   budget('Locale en/tianjin', locale('en', 'tianjin'), '9 kB'),
-  budget('Share-link codec (every city’s facts format)', codec, '40 kB'),
+  budget('First visit from a Shanghai share link (first visit + codec, engine module, link notice)', linkVisit, '170 kB'),
+  budget('Share-link codec (reads the city named in the link only)', codec, '6 kB'),
+  budget('Engine module for links: Shanghai', cityEngine('shanghai'), '4 kB'),
+  budget('Engine module for links: Guangzhou', cityEngine('guangzhou'), '4 kB'),
+  budget('Engine module for links: Tianjin', cityEngine('tianjin'), '4 kB'),
 ];

@@ -16,7 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { parseDocument } from '../src/engine/document';
 import { supportedCities, type SupportedCity } from '../src/engine/registry';
 import { loadCity } from '../src/features/cities';
-import { encodeShareLink } from '../src/share/codec';
+import { encodeShareLink } from '../src/share/links';
 import { buildAndServe, CHROMIUM_FLAGS, chromiumPath, option, ROOT } from './preview';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShareLink } from '../src/share/codec';
+import { decodeShareLink } from '../src/share/links';
 import { runScript, scratchFiles } from './cliTesting';
 import { createTranslator } from './cli-format';
 import { isUsableBase, linksFromText, parseLinkArgs, PLACEHOLDER_BASE } from './link';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { todayIso } from '../src/engine/core/dates';
 import type { IsoDate } from '../src/engine/core/types';
 import { parseDocument, type FactsDocument } from '../src/engine/document';
-import { encodeShareLink } from '../src/share/codec';
+import { encodeShareLink } from '../src/share/links';
 import {
   cliText,
   createTranslator,

@@ -11,7 +11,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App, loadCalculator, loadLinkNotice } from './app/App';
 import { recordEarlyInput } from './app/earlyInput';
 import { listenForInstallPrompt, registerPwa } from './app/pwa';
-import { DEFAULT_CITY, isUiCity, loadCity } from './features/cities';
+import { DEFAULT_CITY, isUiCity, loadCity, loadCityEngine } from './features/cities';
 import type { OpenedLink } from './features/share/LinkNotice';
 import { createPageI18n, loadLocale, ready, toLanguage } from './i18n/page';
 import './styles.css';
@@ -27,13 +27,17 @@ function mayCarryLink(): boolean {
   return search.length > 1 || (hash.length > 1 && hash !== '#result');
 }
 
-/** The share link the page was opened with, read by the codec (its own chunk), or null when there is none. */
+/**
+ * The share link the page was opened with, read by the codec (its own chunk) with the one city the link names, or
+ * null when there is none.
+ */
 async function readOpenedLink(): Promise<OpenedLink | null> {
   if (!mayCarryLink()) return null;
-  const [{ decodeShareLink }] = await Promise.all([import('./share/codec'), loadLinkNotice()]);
-  const decoded = decodeShareLink(window.location.href);
-  if (decoded.ok) return decoded;
-  return decoded.error.code === 'empty' ? null : decoded;
+  const [{ openShareLink }] = await Promise.all([import('./share/codec'), loadLinkNotice()]);
+  const opened = openShareLink(window.location.href);
+  if (!opened.ok) return opened.error.code === 'empty' ? null : opened;
+  if (isUiCity(opened.city)) void loadCity(opened.city).catch(() => undefined);
+  return opened.finish(await loadCityEngine(opened.city));
 }
 
 /** Resolves in a later task (lets the browser breathe between two pieces of start-up work). */

@@ -2,64 +2,17 @@
  * A facts document: `{ "city": "shanghai", "asOf": "YYYY-MM-DD", "version": 1, "facts": { … } }`.
  * The CLI reads it, share links carry it, and `scoreDocument` turns it into a result trace.
  */
-import * as z from 'zod/mini';
-import { isIsoDate, todayIso } from './core/dates';
+import { parseCityDocument, type FactsDocument, type ParseResult } from './cityDocument';
+import { todayIso } from './core/dates';
 import type { IsoDate, ScoreResult } from './core/types';
-import { cityModules, isSupportedCity, type SupportedCity } from './registry';
+import { cityModules, isSupportedCity } from './registry';
 
-export interface FactsDocument {
-  readonly city: SupportedCity;
-  readonly asOf: IsoDate;
-  readonly version: number;
-  readonly facts: Record<string, unknown>;
-}
+export { parseCityDocument, type DocumentIssue, type FactsDocument, type ParseResult } from './cityDocument';
 
-/** A validation problem: dotted path into the document and an `errors.*` key. */
-export interface DocumentIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type ParseResult = { ok: true; document: FactsDocument } | { ok: false; issues: DocumentIssue[] };
-
-const envelope = z.strictObject({
-  city: z.string({ error: 'errors.city' }),
-  asOf: z.optional(z.string().check(z.refine(isIsoDate, { error: 'errors.date' }))),
-  version: z.optional(z.number({ error: 'errors.version' })),
-  facts: z.record(z.string(), z.unknown(), { error: 'errors.factsObject' }),
-});
-
-function pathOf(parts: readonly PropertyKey[]): string {
-  return parts.map(String).join('.');
-}
-
-/** Zod issues as document issues; an unknown key is reported at its own path so the message names it. */
-function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): DocumentIssue[] {
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: pathOf([...prefix, ...issue.path, key]), message: 'errors.unknownKey' }))
-      : [{ path: pathOf([...prefix, ...issue.path]), message: issue.message }],
-  );
-}
-
-/** Validate a document (defaulting `asOf` to `today`); never throws. */
+/** Validate a document of any supported city (defaulting `asOf` to `today`); never throws. */
 export function parseDocument(input: unknown, today: IsoDate = todayIso()): ParseResult {
-  const env = envelope.safeParse(input);
-  if (!env.success) {
-    return { ok: false, issues: toIssues(env.error.issues, []) };
-  }
-  const { city, facts } = env.data;
-  if (!isSupportedCity(city)) return { ok: false, issues: [{ path: 'city', message: 'errors.city' }] };
-  const module = cityModules[city];
-  if (env.data.version !== undefined && env.data.version !== module.factsVersion) {
-    return { ok: false, issues: [{ path: 'version', message: 'errors.version' }] };
-  }
-  const asOf = env.data.asOf ?? today;
-  const parsed = module.factsAt(asOf).safeParse(facts);
-  if (!parsed.success) {
-    return { ok: false, issues: toIssues(parsed.error.issues, ['facts']) };
-  }
-  return { ok: true, document: { city, asOf, version: module.factsVersion, facts: parsed.data } };
+  const city = typeof input === 'object' && input !== null ? (input as { city?: unknown }).city : undefined;
+  return parseCityDocument(isSupportedCity(city) ? cityModules[city] : null, input, today);
 }
 
 /** Score a validated document. */

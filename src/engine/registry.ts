@@ -1,6 +1,7 @@
 /** City id → city module. Cities not yet implemented are listed in `plannedCities` so the UI can show them. */
 import type { CityModule } from './core/city';
 import type { CityId } from './core/types';
+import type { SupportedCity } from './cityIds';
 import { guangzhou } from './cities/guangzhou';
 import { shanghai } from './cities/shanghai';
 import { tianjin } from './cities/tianjin';
@@ -9,15 +10,9 @@ export const cityModules = {
   shanghai,
   guangzhou,
   tianjin,
-} as const satisfies Partial<Record<CityId, CityModule<Record<string, unknown>>>>;
+} as const satisfies Record<SupportedCity, CityModule<Record<string, unknown>>>;
 
-export type SupportedCity = keyof typeof cityModules;
-
-export const supportedCities = Object.keys(cityModules) as SupportedCity[];
+export { isSupportedCity, supportedCities, type SupportedCity } from './cityIds';
 
 /** Cities shown in the city choice but not yet scored. */
 export const plannedCities: readonly CityId[] = [];
-
-export function isSupportedCity(value: unknown): value is SupportedCity {
-  return typeof value === 'string' && Object.hasOwn(cityModules, value);
-}

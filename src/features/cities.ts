@@ -8,6 +8,7 @@
  */
 import type { ComponentType } from 'react';
 import type * as z from 'zod/mini';
+import type { CityModule } from '../engine/core/city';
 import type { CityId, IsoDate, ScoreResult } from '../engine/core/types';
 import type { DocumentIssue, FactsDocument } from '../engine/document';
 import type { ValuesValidator } from './profiles/store';
@@ -104,6 +105,20 @@ const loaders: Record<UiCity, () => Promise<CityUi>> = {
   guangzhou: () => import('./city-ui/guangzhou').then((m) => m.guangzhouUi),
   tianjin: () => import('./city-ui/tianjin').then((m) => m.tianjinUi),
 };
+
+/**
+ * A city's engine module (facts schema with its cross-field checks, rule packs, evaluation): what the share-link
+ * codec needs to read or write a link of that city. Loaded on demand like the UI; most of it is the same code.
+ */
+const engineLoaders: Record<UiCity, () => Promise<CityModule<unknown>>> = {
+  shanghai: () => import('../engine/cities/shanghai').then((m) => m.shanghai as CityModule<unknown>),
+  guangzhou: () => import('../engine/cities/guangzhou').then((m) => m.guangzhou as CityModule<unknown>),
+  tianjin: () => import('../engine/cities/tianjin').then((m) => m.tianjin as CityModule<unknown>),
+};
+
+export function loadCityEngine(city: UiCity): Promise<CityModule<unknown>> {
+  return engineLoaders[city]();
+}
 
 const loaded = new Map<UiCity, CityUi>();
 const loading = new Map<UiCity, Promise<CityUi>>();

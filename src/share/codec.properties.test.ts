@@ -14,7 +14,7 @@ import {
 } from '../engine/cities/shanghai/facts';
 import { parseDocument, type FactsDocument } from '../engine/document';
 import { cityModules, supportedCities } from '../engine/registry';
-import { decodeShareLink, encodeShareLink, type DecodeResult } from './codec';
+import { decodeShareLink, encodeShareLink, type DecodeResult } from './links';
 import { factKinds, readFactValue, writeFactValue, type FactKind } from './factValues';
 import { readParams, writeParams } from './params';
 

@@ -12,11 +12,12 @@ import {
   extractPayload,
   isIgnoredParam,
   MAX_LINK_LENGTH,
+  openShareLink,
   SHARE_FORMAT_VERSION,
   SHARE_QUERY_PARAM,
   type DecodeResult,
   type ShareError,
-} from './codec';
+} from './links';
 import { factKinds, readFactValue, writeFactValue } from './factValues';
 import { migrateParams, migrations, type ShareParams } from './migrations';
 
@@ -230,6 +231,32 @@ describe('decodeShareLink: links this calculator writes', () => {
       siPayingNow: false,
       awards: ['municipalSpecial', 'provincialOrHigher'],
     });
+  });
+});
+
+describe('openShareLink: reading a link with only the city it names', () => {
+  it('names the city before any city module is needed, then reads the facts with that module', () => {
+    for (const document of [worker, issueExampleDocument]) {
+      const link = encodeShareLink(document, BASE);
+      const opened = openShareLink(link);
+      if (!opened.ok) throw new Error(`not opened: ${JSON.stringify(opened.error)}`);
+      expect(opened.city).toBe(document.city);
+      expect(opened.finish(cityModules[opened.city])).toEqual(decodeShareLink(link));
+    }
+  });
+
+  it("refuses to read a link's facts with another city's module", () => {
+    const opened = openShareLink(encodeShareLink(worker, BASE));
+    if (!opened.ok) throw new Error('not opened');
+    expect(opened.finish(cityModules.guangzhou)).toEqual({ ok: false, error: { code: 'malformed', reason: 'unexpected' } });
+  });
+
+  it('fails early, without a city, on what the envelope already shows', () => {
+    expect(openShareLink(`${BASE}#s=1&c=chengdu&birthDate=1990-01-01`)).toEqual({
+      ok: false,
+      error: { code: 'unknownCity', city: 'chengdu' },
+    });
+    expect(openShareLink(BASE)).toEqual({ ok: false, error: { code: 'empty' } });
   });
 });
 

@@ -6,13 +6,17 @@
  * `#s=1&c=shanghai&v=1&d=2025-06-01&p=shanghai-2023&birthDate=1990-03-15&education=bachelorDegree&…`
  *
  * Reading never throws and never trusts the link: values are converted using the city's facts schema, then the
- * whole document is validated with `parseDocument`; parameter names live in a Map and only names of the city's
+ * whole document is validated with `parseCityDocument`; parameter names live in a Map and only names of the city's
  * facts are copied into the facts object.
+ *
+ * This module does not import the cities: reading and writing take the city's module from the caller, so the page
+ * loads only the city a link names. `./links.ts` binds these functions to every city (CLI, tests).
  */
+import { isSupportedCity, type SupportedCity } from '../engine/cityIds';
+import { parseCityDocument, type DocumentIssue, type FactsDocument } from '../engine/cityDocument';
+import type { CityModule } from '../engine/core/city';
 import { choosePack } from '../engine/core/packs';
 import type { IsoDate } from '../engine/core/types';
-import { parseDocument, type DocumentIssue, type FactsDocument } from '../engine/document';
-import { cityModules, isSupportedCity } from '../engine/registry';
 import { factKinds, FORBIDDEN_KEYS, readFactValue, writeFactValue } from './factValues';
 import { forgivingDecode, readParams, writeParams } from './params';
 import { migrateParams, migrations, SHARE_FORMAT_VERSION, type Migration } from './migrations';
@@ -166,7 +170,7 @@ export function extractPayload(href: string): string | null {
 
 // ---- reading ----------------------------------------------------------------------------------------------
 
-/** Options for `decodeShareLink`. */
+/** Options for reading a link. */
 export interface DecodeOptions {
   /** The as-of date used when the link has none (default: today, as in `parseDocument`). */
   readonly today?: IsoDate;
@@ -182,7 +186,7 @@ function clip(name: string): string {
   return name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH)}…` : name;
 }
 
-function failure(error: ShareError): DecodeResult {
+function failure(error: ShareError): { readonly ok: false; readonly error: ShareError } {
   return { ok: false, error };
 }
 
@@ -202,7 +206,14 @@ function looksLikeBrokenLink(href: string): boolean {
   return queryAt >= 0 && new URLSearchParams(beforeHash.slice(queryAt + 1)).has(SHARE_QUERY_PARAM);
 }
 
-function decode(href: string, options: DecodeOptions): DecodeResult {
+/** A link whose envelope has been read: its city, its parameters (migrated) and the warnings so far. */
+interface Envelope {
+  readonly city: SupportedCity;
+  readonly params: ReadonlyMap<string, string>;
+  readonly warnings: readonly ShareWarning[];
+}
+
+function readEnvelope(href: string, options: DecodeOptions): Envelope | { readonly ok: false; readonly error: ShareError } {
   if (typeof href !== 'string') return failure({ code: 'malformed', reason: 'unexpected' });
   if (href.length > MAX_LINK_LENGTH) return failure({ code: 'tooLong', limit: MAX_LINK_LENGTH });
   const payload = extractPayload(href);
@@ -224,8 +235,12 @@ function decode(href: string, options: DecodeOptions): DecodeResult {
   const city = params.get(envelopeParams.city) ?? '';
   if (city === '') return failure({ code: 'malformed', reason: 'city' });
   if (!isSupportedCity(city)) return failure({ code: 'unknownCity', city: clip(city) });
-  const module = cityModules[city];
+  return { city, params, warnings: duplicates.map((name) => ({ code: 'duplicateParameter', name: clip(name) })) };
+}
 
+function readFacts(envelope: Envelope, module: CityModule<unknown>, options: DecodeOptions): DecodeResult {
+  const { city, params } = envelope;
+  if (module.id !== city) return failure({ code: 'malformed', reason: 'unexpected' });
   const factsVersionText = params.get(envelopeParams.factsVersion);
   if (factsVersionText !== undefined) {
     if (!VERSION_TEXT.test(factsVersionText)) return failure({ code: 'malformed', reason: 'factsVersion' });
@@ -237,7 +252,7 @@ function decode(href: string, options: DecodeOptions): DecodeResult {
     if (factsVersion < module.factsVersion) return failure({ code: 'unsupportedVersion', version: factsVersion });
   }
 
-  const warnings: ShareWarning[] = duplicates.map((name) => ({ code: 'duplicateParameter', name: clip(name) }));
+  const warnings: ShareWarning[] = [...envelope.warnings];
   const kinds = factKinds(module.factsSchema);
   const facts: Record<string, unknown> = {};
   for (const [name, text] of params) {
@@ -255,7 +270,8 @@ function decode(href: string, options: DecodeOptions): DecodeResult {
   }
 
   const asOf = params.get(envelopeParams.asOf);
-  const parsed = parseDocument(
+  const parsed = parseCityDocument(
+    module,
     { city, ...(asOf !== undefined ? { asOf } : {}), version: module.factsVersion, facts },
     options.today,
   );
@@ -268,23 +284,70 @@ function decode(href: string, options: DecodeOptions): DecodeResult {
   return { ok: true, document: parsed.document, warnings: warnings.slice(0, MAX_WARNINGS), packId };
 }
 
+/** A link read as far as it can be without its city's module: failed already, or waiting for the city named. */
+export type OpenedShareLink =
+  | { readonly ok: false; readonly error: ShareError }
+  | {
+      readonly ok: true;
+      /** The city the link names (supported). */
+      readonly city: SupportedCity;
+      /** Read the facts with that city's module. Never throws. */
+      finish(module: CityModule<unknown>): DecodeResult;
+    };
+
 /**
- * Read a share link (a full URL, `location.hash`, `location.search` or a bare payload) into a validated facts
- * document, with warnings about what was dropped. Never throws.
+ * Read a share link (a full URL, `location.hash`, `location.search` or a bare payload) up to its city: what the
+ * page does before it loads that city. Never throws.
  */
-export function decodeShareLink(href: string, options: DecodeOptions = {}): DecodeResult {
+export function openShareLink(href: string, options: DecodeOptions = {}): OpenedShareLink {
+  let envelope: ReturnType<typeof readEnvelope>;
   try {
-    return decode(href, options);
+    envelope = readEnvelope(href, options);
   } catch {
     return failure({ code: 'malformed', reason: 'unexpected' });
   }
+  if (!('city' in envelope)) return envelope;
+  const opened = envelope;
+  return {
+    ok: true,
+    city: opened.city,
+    finish(module) {
+      try {
+        return readFacts(opened, module, options);
+      } catch {
+        return failure({ code: 'malformed', reason: 'unexpected' });
+      }
+    },
+  };
+}
+
+/**
+ * Read a share link into a validated facts document, with warnings about what was dropped, taking the city's
+ * module from `moduleOf`. Never throws.
+ */
+export function decodeShareLinkWith(
+  href: string,
+  moduleOf: (city: SupportedCity) => CityModule<unknown>,
+  options: DecodeOptions = {},
+): DecodeResult {
+  const opened = openShareLink(href, options);
+  if (!opened.ok) return opened;
+  let module: CityModule<unknown>;
+  try {
+    module = moduleOf(opened.city);
+  } catch {
+    return failure({ code: 'malformed', reason: 'unexpected' });
+  }
+  return opened.finish(module);
 }
 
 // ---- writing ----------------------------------------------------------------------------------------------
 
-/** The payload of a facts document (the part after `#`): envelope first, then the facts in schema order. */
-export function encodePayload(document: FactsDocument): string {
-  const module = cityModules[document.city];
+/**
+ * The payload of a facts document (the part after `#`): envelope first, then the facts in schema order. `module`
+ * is the document's city's module.
+ */
+export function encodePayloadFor(module: CityModule<unknown>, document: FactsDocument): string {
   const pairs: [string, string][] = [
     [envelopeParams.version, String(SHARE_FORMAT_VERSION)],
     [envelopeParams.city, document.city],
@@ -305,7 +368,7 @@ export function encodePayload(document: FactsDocument): string {
  * The share link of a validated facts document: `base` (the app's URL as served, e.g.
  * `https://example.org/mingfen/`; any fragment it has is dropped, its path and query are kept) + `#` + payload.
  */
-export function encodeShareLink(document: FactsDocument, base: string): string {
+export function encodeShareLinkFor(module: CityModule<unknown>, document: FactsDocument, base: string): string {
   const hashAt = base.indexOf('#');
-  return `${hashAt >= 0 ? base.slice(0, hashAt) : base}#${encodePayload(document)}`;
+  return `${hashAt >= 0 ? base.slice(0, hashAt) : base}#${encodePayloadFor(module, document)}`;
 }

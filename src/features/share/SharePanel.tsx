@@ -7,30 +7,35 @@
  */
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CityModule } from '../../engine/core/city';
 import type { FactsDocument } from '../../engine/document';
+import { loadCityEngine } from '../cities';
 
 const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
 
-type Codec = typeof import('../../share/codec');
-let codec: Codec | null = null;
+let codec: typeof import('../../share/codec') | null = null;
 
-/** The share link of `doc` once the panel has been opened and the codec loaded; null before, or without a document. */
+/**
+ * The share link of `doc` once the panel has been opened and the codec and the document's city loaded; null
+ * before, or without a document.
+ */
 function useShareLink(doc: FactsDocument | null, open: boolean): string | null {
-  const [codecLoaded, setCodecLoaded] = useState(codec !== null);
+  const city = doc?.city ?? null;
+  const [engine, setEngine] = useState<CityModule<unknown> | null>(null);
   useEffect(() => {
-    if (!open || codecLoaded) return;
+    if (!open || city === null) return;
     let current = true;
-    void import('../../share/codec').then((loaded) => {
+    void Promise.all([import('../../share/codec'), loadCityEngine(city)]).then(([loaded, module]) => {
       codec = loaded;
-      if (current) setCodecLoaded(true);
+      if (current) setEngine(module);
     });
     return () => {
       current = false;
     };
-  }, [open, codecLoaded]);
+  }, [open, city]);
   return useMemo(
-    () => (open && doc && codecLoaded && codec ? codec.encodeShareLink(doc, appBaseUrl()) : null),
-    [open, doc, codecLoaded],
+    () => (open && doc && codec && engine?.id === doc.city ? codec.encodeShareLinkFor(engine, doc, appBaseUrl()) : null),
+    [open, doc, engine],
   );
 }
 
