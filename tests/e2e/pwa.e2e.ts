@@ -8,15 +8,13 @@
  *
  * Hand-worked value: as of 2025-06-01, born 1990-01-01 → 35 周岁 → age 30 points (≤ 43), total "30 / 120".
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import zhCommon from '../../src/i18n/locales/zh-CN/common.json';
+import { buildApp, startPreview, type Preview } from '../../scripts/serve';
 import { axeViolations, baseURL, expectClean, useBrowser, type Session } from './browser';
 import { squash, tr as trIn } from './strings';
 
@@ -237,83 +235,20 @@ describe('offline-first PWA (built app at /)', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The same app built for a sub-path, on its own `vite preview`.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-
-/** The environment of a child `vite`: production, with BASE_PATH, and not believing it runs under Vitest. */
-function subPathEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: SUB_PATH, NODE_ENV: 'production' };
-  for (const name of ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[name];
-  return env;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-/** Stop the preview's process group and wait for it to exit. */
-function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const pid = child.pid;
-  return new Promise((done) => {
-    const force = setTimeout(() => process.kill(-pid, 'SIGKILL'), 3_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      clearTimeout(force);
-      done();
-    }
-  });
-}
-
 describe(`the app built for a sub-path (BASE_PATH=${SUB_PATH})`, () => {
   let outDir = '';
-  let server: ChildProcess | undefined;
+  let server: Preview | undefined;
   let origin = '';
-  let log = '';
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'mingfen-e2e-subpath-'));
-    const build = spawnSync(process.execPath, [VITE_BIN, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      env: subPathEnv(),
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    if (build.status !== 0) throw new Error(`vite build (BASE_PATH=${SUB_PATH}) failed:\n${build.stdout}\n${build.stderr}`);
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [VITE_BIN, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
-      cwd: ROOT,
-      env: subPathEnv(),
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const answer = await fetch(`${origin}${SUB_PATH}`).catch(() => null);
-      if (answer?.ok && (await answer.text()).includes('id="root"')) break;
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`vite preview (sub-path) did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    buildApp(outDir, { basePath: SUB_PATH, timeoutMs: 60_000 });
+    server = await startPreview(outDir, { basePath: SUB_PATH, timeoutMs: 20_000 });
+    origin = server.origin;
   });
 
   afterAll(async () => {
-    await stop(server);
+    await server?.stop();
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
@@ -346,7 +281,7 @@ describe(`the app built for a sub-path (BASE_PATH=${SUB_PATH})`, () => {
     expect(failed, 'responses ≥ 400 or failed requests').toEqual([]);
 
     // Really offline: the server is gone. The worker still serves the app and the share link.
-    await stop(server);
+    await server!.stop();
     const shared = await context.newPage();
     await shared.goto(`${home}${SHARE_SUFFIX}`);
     await shared.locator('h1').waitFor();
