@@ -105,6 +105,20 @@ function misses(run: Run): string[] {
   return problems;
 }
 
+/** The middle value of `values` (the lower middle for an even count). */
+function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** A row of each column's own median over the runs, so that a metric's spread is not hidden by the median run. */
+function rowOfMedians(runs: readonly Run[]): string {
+  const of = (pick: (r: Run) => number) => middle(runs.map(pick));
+  return `| each column's median | ${CATEGORIES.map((c) => of((r) => r.scores[c])).join(' | ')} | ${seconds(of((r) => r.fcpMs))} | ${seconds(
+    of((r) => r.lcpMs),
+  )} | ${ms(of((r) => r.tbtMs))} | ${of((r) => r.cls).toFixed(3)} | ${seconds(of((r) => r.siMs))} |`;
+}
+
 function markdown(language: string, runs: Run[], median: Run, load: number): string {
   const { report } = median;
   const row = (r: Run, label: string) =>
@@ -118,6 +132,7 @@ function markdown(language: string, runs: Run[], median: Run, load: number): str
     '| run | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | Speed Index |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...runs.map((r, i) => row(r, r === median ? `${i + 1} (median)` : String(i + 1))),
+    rowOfMedians(runs),
     '',
     median.lost.length === 0 ? 'No audit cost a point in any category.' : `Audits that cost points: ${median.lost.join('; ')}.`,
   ].join('\n');
