@@ -8,9 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { baseURL, launchBrowser, newSession, type Session } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { baseURL, useBrowser, type Session } from './browser';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -74,20 +74,18 @@ async function calculatorReady(page: Page): Promise<void> {
   await page.locator('.profiles').first().waitFor();
 }
 
-let browser: Browser;
-const sessions: Session[] = [];
+const chromium = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+/** A page whose entry module is held back until `release()`: the prerendered page before the app has started. */
+async function withEntryHeld(session: Session): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await session.page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 describe('size budgets (.size-limit.ts)', () => {
   test('every budget holds on this build', () => {
@@ -102,8 +100,7 @@ describe('size budgets (.size-limit.ts)', () => {
 describe('the first visit', () => {
   test('fetches only what the first-visit and after-first-render budgets count', async () => {
     const { firstVisit, afterFirstRender } = await budgetFiles();
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     const { page } = session;
     const origin = new URL(baseURL()).origin;
     const fetched = new Set<string>();
@@ -127,8 +124,7 @@ describe('the first visit', () => {
   });
 
   test('in Chinese, React takes over the prerendered page in place: same nodes, no layout shift, no error', async () => {
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     await watchLoad(session);
     const { page } = session;
     await page.goto(baseURL());
@@ -156,8 +152,7 @@ describe('the first visit', () => {
   });
 
   test('in English, the page is rendered afresh in place of the Chinese HTML, without a layout shift or an error', async () => {
-    const session = await newSession(browser, 'en-US');
-    sessions.push(session);
+    const session = await chromium.session('en-US');
     await watchLoad(session);
     const { page } = session;
     await page.goto(baseURL());
@@ -171,16 +166,10 @@ describe('the first visit', () => {
   });
 
   test('what is typed into the prerendered form before the app has started is kept and counted', async () => {
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     const { page } = session;
     // Hold the app's entry module back until the answers are typed, as on a slow network.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await withEntryHeld(session);
     await page.goto(baseURL());
     await page.locator('input[name="asOf"]').fill('2025-06-01');
     await page.locator('input[name="facts.birthDate"]').fill('1990-01-01');
@@ -194,15 +183,9 @@ describe('the first visit', () => {
   });
 
   test('a button pressed on the prerendered page before the app has started is pressed again once it runs', async () => {
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     const { page } = session;
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await withEntryHeld(session);
     await page.goto(baseURL());
     await page.getByRole('button', { name: 'English', exact: true }).click();
     release();
@@ -213,8 +196,7 @@ describe('the first visit', () => {
   });
 
   test('with answers in the draft, the page is rendered afresh with them, without an error', async () => {
-    const session = await newSession(browser, 'zh-CN');
-    sessions.push(session);
+    const session = await chromium.session('zh-CN');
     const { page } = session;
     await page.goto(baseURL());
     await calculatorReady(page);
