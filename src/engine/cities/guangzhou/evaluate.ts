@@ -30,6 +30,7 @@ import type {
 import { guangzhouAwardLevels, guangzhouInsuranceTypes, guangzhouPatentKinds, insuranceMonthsFact, type GuangzhouFacts } from './facts';
 import { exceeds, fraction, minWithCap, sumFractions, toNumber, type Fraction } from './fraction';
 import { deepFrozen } from '../../core/frozen';
+import { oncePer } from '../../core/memo';
 import {
   GUANGZHOU_FIRST_MODELLED,
   guangzhouPacks,
@@ -79,11 +80,9 @@ interface TableParts {
   readonly criminalOutside: Message;
 }
 
-const tablePartsOf = new WeakMap<GuangzhouParams, TableParts>();
+const tableParts = oncePer(buildTableParts);
 
-function tableParts(p: GuangzhouParams): TableParts {
-  const known = tablePartsOf.get(p);
-  if (known) return known;
+function buildTableParts(p: GuangzhouParams): TableParts {
   const age = p.age.value;
   const education = p.education.value;
   const technical = p.technicalAbility.value;
@@ -162,7 +161,6 @@ function tableParts(p: GuangzhouParams): TableParts {
     companyTaxCap: Math.max(...p.companyTax.value.tiers.map((t) => t.points)),
     criminalOutside: msg(`${NS}gate.criminalOutside`, { years: p.criminal.value.windowYears }),
   });
-  tablePartsOf.set(p, parts);
   return parts;
 }
 
@@ -176,14 +174,13 @@ interface RecordWindow {
 }
 
 /** The pack summary of a result, one per pack and validity (frozen: every result of that pack shares it). */
-const packInfoOf = new WeakMap<GuangzhouPack, { readonly inValidity: PackInfo; readonly expired: PackInfo }>();
+const packInfosOf = oncePer((pack: GuangzhouPack) => ({
+  inValidity: deepFrozen(packInfo(pack, true)),
+  expired: deepFrozen(packInfo(pack, false)),
+}));
 
 function sharedPackInfo(pack: GuangzhouPack, inValidity: boolean): PackInfo {
-  let infos = packInfoOf.get(pack);
-  if (!infos) {
-    infos = { inValidity: deepFrozen(packInfo(pack, true)), expired: deepFrozen(packInfo(pack, false)) };
-    packInfoOf.set(pack, infos);
-  }
+  const infos = packInfosOf(pack);
   return inValidity ? infos.inValidity : infos.expired;
 }
 

@@ -8,6 +8,7 @@
  * The key order of every object is part of the output (JSON, CLI) and is kept as documented on each builder.
  */
 import { completedYears } from '../../core/dates';
+import { oncePer } from '../../core/memo';
 import { choosePack, packInfo } from '../../core/packs';
 import { capped } from '../../core/points';
 import { eligibilityOf, notModelledResult, pushWindowedDeductionLines, scoreOver, type WindowedDeductionRule } from '../../core/result';
@@ -116,11 +117,9 @@ interface PackConstants {
 
 type FlagId = 'shortageMajor' | 'freshGraduate' | 'entrepreneur';
 
-const constantsByPack = new WeakMap<ShanghaiPack, PackConstants>();
+const constantsOf = oncePer(packConstantsOf);
 
-function constantsOf(pack: ShanghaiPack): PackConstants {
-  const cached = constantsByPack.get(pack);
-  if (cached) return cached;
+function packConstantsOf(pack: ShanghaiPack): PackConstants {
   const p = pack.params;
   const age = p.age.value;
   const titleGate = p.titleGate.value;
@@ -170,7 +169,6 @@ function constantsOf(pack: ShanghaiPack): PackConstants {
     crime: deduction('crime', p.crime),
     veto: Object.fromEntries(p.veto.value.map((id) => [id, sharedMsg(`${NS}veto.${id}`)])),
   };
-  constantsByPack.set(pack, constants);
   return constants;
 }
 

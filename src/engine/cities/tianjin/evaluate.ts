@@ -20,6 +20,7 @@ import {
   ymdNumber,
   ymdYear,
 } from '../../core/dates';
+import { oncePer } from '../../core/memo';
 import { choosePack, packInfo } from '../../core/packs';
 import { eligibilityOf, notModelledResult } from '../../core/result';
 import type {
@@ -168,12 +169,10 @@ interface PackConstants {
   readonly highestText: string;
 }
 
-const packConstants = new WeakMap<TianjinParams, PackConstants>();
-
 /** The pack's derived values, worked out on its first use (packs are never changed once built). */
-function constantsOf(p: TianjinParams): PackConstants {
-  const known = packConstants.get(p);
-  if (known) return known;
+const constantsOf = oncePer(packConstantsOf);
+
+function packConstantsOf(p: TianjinParams): PackConstants {
   const si = p.socialInsurance.value;
   const fund = p.housingFund.value;
   const bands = p.age.value;
@@ -207,7 +206,6 @@ function constantsOf(p: TianjinParams): PackConstants {
     lowestText: fmt(toHundredths(cut.lowest)),
     highestText: fmt(toHundredths(cut.highest)),
   };
-  packConstants.set(p, constants);
   return constants;
 }
 

@@ -6,6 +6,7 @@
  * before January 2025 keep the original age.
  */
 import { daysInMonth } from '../../core/dates';
+import { oncePer } from '../../core/memo';
 import type { Cited, IsoDate } from '../../core/types';
 
 export const tianjinSexes = ['male', 'female'] as const;
@@ -75,17 +76,11 @@ export interface StatutoryRetirement {
   readonly date: IsoDate;
 }
 
-const reformStarts = new WeakMap<RetirementSchedule, number>();
-
 /** The reform's first month as year × 12 + month, read once per schedule. */
-function reformStartOf(schedule: RetirementSchedule): number {
-  let start = reformStarts.get(schedule);
-  if (start === undefined) {
-    start = Number(schedule.reformStartMonth.slice(0, 4)) * 12 + Number(schedule.reformStartMonth.slice(5, 7));
-    reformStarts.set(schedule, start);
-  }
-  return start;
-}
+const reformStartOf = oncePer(
+  (schedule: RetirementSchedule): number =>
+    Number(schedule.reformStartMonth.slice(0, 4)) * 12 + Number(schedule.reformStartMonth.slice(5, 7)),
+);
 
 /**
  * Months of statutory age (original age plus delay) for someone born in `birthYear`/`birthMonth`: one month of
