@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { formatPoints } from '../src/features/result/format';
-import type { DocumentIssue } from '../src/engine/document';
+import type { DocumentIssue, FactsDocument } from '../src/engine/document';
 import { parseDocument, scoreDocument } from '../src/engine/document';
 import { supportedCities } from '../src/engine/registry';
 import type { Citation, Confidence, IsoDate, Line, Message, ScoreResult } from '../src/engine/core/types';
@@ -285,27 +285,43 @@ export interface CliOutcome {
 }
 
 /**
- * Score the JSON text of a document or an array of documents. Any problem in any document fails the whole run:
- * every problem is listed and nothing is printed on stdout.
+ * The documents in the JSON text of a document or an array of documents, validated, or a failed outcome listing
+ * every problem of every document (naming the field); `many` says whether the text held an array.
  */
-export function scoreText(text: string, t: Translate, today: IsoDate, source = 'input'): CliOutcome {
+export function readDocuments(
+  text: string,
+  t: Translate,
+  today: IsoDate,
+  source = 'input',
+): { readonly ok: true; readonly documents: FactsDocument[]; readonly many: boolean } | { readonly ok: false; readonly outcome: CliOutcome } {
+  const failed = (stderr: readonly string[]) => ({ ok: false as const, outcome: { code: 1 as const, stdout: '', stderr } });
   let input: unknown;
   try {
     // A byte-order mark (common in files saved on Windows) is not JSON; drop it.
     input = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { code: 1, stdout: '', stderr: [`${source}: invalid JSON: ${(error as Error).message}`] };
+    return failed([`${source}: invalid JSON: ${(error as Error).message}`]);
   }
-  const isArray = Array.isArray(input);
-  if (!isArray && !isPlainObject(input)) return { code: 1, stdout: '', stderr: [cliText.notObjectOrArray] };
+  const many = Array.isArray(input);
+  if (!many && !isPlainObject(input)) return failed([cliText.notObjectOrArray]);
   const items: unknown[] = Array.isArray(input) ? input : [input];
-  const results: CliResult[] = [];
+  const documents: FactsDocument[] = [];
   const problems: string[] = [];
   items.forEach((item, i) => {
     const parsed = parseDocument(item, today);
-    if (parsed.ok) results.push(formatResult(scoreDocument(parsed.document), t));
-    else problems.push(...formatIssues(refineIssues(item, parsed.issues), t, isArray ? i : undefined));
+    if (parsed.ok) documents.push(parsed.document);
+    else problems.push(...formatIssues(refineIssues(item, parsed.issues), t, many ? i : undefined));
   });
-  if (problems.length > 0) return { code: 1, stdout: '', stderr: problems };
-  return { code: 0, stdout: `${JSON.stringify(isArray ? results : results[0], null, 2)}\n`, stderr: [] };
+  return problems.length > 0 ? failed(problems) : { ok: true, documents, many };
+}
+
+/**
+ * Score the JSON text of a document or an array of documents. Any problem in any document fails the whole run:
+ * every problem is listed and nothing is printed on stdout.
+ */
+export function scoreText(text: string, t: Translate, today: IsoDate, source = 'input'): CliOutcome {
+  const read = readDocuments(text, t, today, source);
+  if (!read.ok) return read.outcome;
+  const results = read.documents.map((document) => formatResult(scoreDocument(document), t));
+  return { code: 0, stdout: `${JSON.stringify(read.many ? results : results[0], null, 2)}\n`, stderr: [] };
 }

@@ -9,14 +9,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { todayIso } from '../src/engine/core/dates';
 import type { IsoDate } from '../src/engine/core/types';
-import { parseDocument, type FactsDocument } from '../src/engine/document';
 import { encodeShareLink } from '../src/share/links';
 import {
-  cliText,
   createTranslator,
-  formatIssues,
   loadEnglishLocales,
-  refineIssues,
+  readDocuments,
   type CliOutcome,
   type Translate,
 } from './cli-format';
@@ -75,34 +72,14 @@ export function isUsableBase(base: string): boolean {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The share links of the JSON text of a document or an array of documents, one per line. Any problem in any
  * document fails the whole run: every problem is listed, naming the field, and nothing is printed on stdout.
  */
 export function linksFromText(text: string, base: string, t: Translate, today: IsoDate, source = 'input'): CliOutcome {
-  let input: unknown;
-  try {
-    // A byte-order mark (common in files saved on Windows) is not JSON; drop it.
-    input = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { code: 1, stdout: '', stderr: [`${source}: invalid JSON: ${(error as Error).message}`] };
-  }
-  const isArray = Array.isArray(input);
-  if (!isArray && !isPlainObject(input)) return { code: 1, stdout: '', stderr: [cliText.notObjectOrArray] };
-  const items: unknown[] = Array.isArray(input) ? input : [input];
-  const documents: FactsDocument[] = [];
-  const problems: string[] = [];
-  items.forEach((item, i) => {
-    const parsed = parseDocument(item, today);
-    if (parsed.ok) documents.push(parsed.document);
-    else problems.push(...formatIssues(refineIssues(item, parsed.issues), t, isArray ? i : undefined));
-  });
-  if (problems.length > 0) return { code: 1, stdout: '', stderr: problems };
-  return { code: 0, stdout: documents.map((document) => `${encodeShareLink(document, base)}\n`).join(''), stderr: [] };
+  const read = readDocuments(text, t, today, source);
+  if (!read.ok) return read.outcome;
+  return { code: 0, stdout: read.documents.map((document) => `${encodeShareLink(document, base)}\n`).join(''), stderr: [] };
 }
 
 function main(argv: readonly string[]): void {
