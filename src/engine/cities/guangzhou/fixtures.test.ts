@@ -4,10 +4,10 @@
  * Facts are validated with the same schema the CLI and share links use, then scored; every score, gate and line is
  * compared. Point values may be written as exact fractions ("50/3").
  */
-import { readFileSync } from 'node:fs';
 import type { Eligibility, GateStatus, Verdict } from '../../core/types';
 import { evaluateGuangzhou } from './evaluate';
 import { guangzhouFactsAt } from './facts';
+import { itChecksTheFixtureFiles, loadFixtureFiles } from '../fixtureTesting';
 
 /** A number, or an exact fraction written "numerator/denominator". */
 type Points = number | string;
@@ -40,32 +40,12 @@ function value(points: Points): number {
 
 const packIds = ['guangzhou-2018', 'guangzhou-2021'] as const;
 
-function load(packId: string): Persona[] {
-  const text = readFileSync(new URL(`./fixtures/${packId}.json`, import.meta.url), 'utf8');
-  return JSON.parse(text) as Persona[];
-}
-
-const files = packIds.map((packId) => ({ packId, personas: load(packId) }));
+const files = loadFixtureFiles<Persona>(import.meta.url, packIds);
 
 describe('Guangzhou fixture files', () => {
-  it('persona names are unique across all files', () => {
-    const names = files.flatMap((f) => f.personas.map((p) => p.name));
-    expect(new Set(names).size).toBe(names.length);
-  });
-
-  it('every persona is well formed', () => {
-    for (const { personas } of files) {
-      for (const p of personas) {
-        expect(p.source, p.name).toMatch(/\S/);
-        expect(p.asOf, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(Object.keys(p.expected.lines), p.name).toContain('age');
-        expect(Object.keys(p.expected.scores).sort(), p.name).toEqual(['hukou', 'ranking', 'school', 'services']);
-      }
-    }
-  });
-
-  it('each file has at least ten personas', () => {
-    for (const { packId, personas } of files) expect(personas.length, packId).toBeGreaterThanOrEqual(10);
+  itChecksTheFixtureFiles(files, {
+    minPersonas: 10,
+    alsoCheck: (p) => expect(Object.keys(p.expected.scores).sort(), p.name).toEqual(['hukou', 'ranking', 'school', 'services']),
   });
 
   it('the 2021 file covers every derived case T1–T12 of the spec', () => {

@@ -3,9 +3,9 @@
  * product decisions). Each file holds the personas of one rule pack; each persona runs through the same path
  * as the CLI and share links: parseDocument → scoreDocument.
  */
-import { readFileSync } from 'node:fs';
 import { parseDocument, scoreDocument } from '../../document';
 import type { Eligibility, Verdict } from '../../core/types';
+import { itChecksTheFixtureFiles, loadFixtureFiles } from '../fixtureTesting';
 
 interface Persona {
   readonly name: string;
@@ -23,33 +23,10 @@ interface Persona {
 
 const packIds = ['shanghai-2015', 'shanghai-2018', 'shanghai-2023'] as const;
 
-function load(packId: string): Persona[] {
-  const text = readFileSync(new URL(`./fixtures/${packId}.json`, import.meta.url), 'utf8');
-  return JSON.parse(text) as Persona[];
-}
-
-const files = packIds.map((packId) => ({ packId, personas: load(packId) }));
+const files = loadFixtureFiles<Persona>(import.meta.url, packIds);
 
 describe('Shanghai fixture files', () => {
-  it('persona names are unique across all files', () => {
-    const names = files.flatMap((f) => f.personas.map((p) => p.name));
-    expect(new Set(names).size).toBe(names.length);
-  });
-
-  it('every persona is well formed', () => {
-    for (const { personas } of files) {
-      for (const p of personas) {
-        expect(typeof p.name, p.name).toBe('string');
-        expect(p.source, p.name).toMatch(/\S/);
-        expect(p.asOf, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(Object.keys(p.expected.lines), p.name).toContain('age');
-      }
-    }
-  });
-
-  it('each file has at least six personas', () => {
-    for (const { packId, personas } of files) expect(personas.length, packId).toBeGreaterThanOrEqual(6);
-  });
+  itChecksTheFixtureFiles(files, { minPersonas: 6 });
 
   it('the 2023 file covers every published and derived case of the spec', () => {
     const sources = files.find((f) => f.packId === 'shanghai-2023')!.personas.map((p) => p.source).join('\n');

@@ -4,8 +4,8 @@
  * the city module as the CLI does: facts validated with `factsAt(asOf)`, then `evaluate`. Totals and lines are
  * compared to the cent.
  */
-import { readFileSync } from 'node:fs';
 import type { Eligibility, GateStatus, Verdict } from '../../core/types';
+import { itChecksTheFixtureFiles, loadFixtureFiles } from '../fixtureTesting';
 import { tianjin } from './index';
 
 interface Persona {
@@ -31,35 +31,17 @@ interface Persona {
 
 const packIds = ['tianjin-2022', 'tianjin-2023'] as const;
 
-function load(packId: string): Persona[] {
-  const text = readFileSync(new URL(`./fixtures/${packId}.json`, import.meta.url), 'utf8');
-  return JSON.parse(text) as Persona[];
-}
-
-const files = packIds.map((packId) => ({ packId, personas: load(packId) }));
+const files = loadFixtureFiles<Persona>(import.meta.url, packIds);
 
 describe('Tianjin fixture files', () => {
-  it('persona names are unique across all files', () => {
-    const names = files.flatMap((f) => f.personas.map((p) => p.name));
-    expect(new Set(names).size).toBe(names.length);
-  });
-
-  it('every persona is well formed', () => {
-    for (const { personas } of files) {
-      for (const p of personas) {
-        expect(p.source, p.name).toMatch(/\S/);
-        expect(p.asOf, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(Object.keys(p.expected.lines), p.name).toContain('age');
-        // Every expected value is a whole number of hundredths.
-        for (const [id, line] of Object.entries(p.expected.lines)) {
-          expect(Math.abs(line.points * 100 - Math.round(line.points * 100)), `${p.name} ${id}`).toBeLessThan(1e-9);
-        }
+  itChecksTheFixtureFiles(files, {
+    minPersonas: 6,
+    // Every expected value is a whole number of hundredths.
+    alsoCheck: (p) => {
+      for (const [id, line] of Object.entries(p.expected.lines)) {
+        expect(Math.abs(line.points * 100 - Math.round(line.points * 100)), `${p.name} ${id}`).toBeLessThan(1e-9);
       }
-    }
-  });
-
-  it('each file has at least six personas', () => {
-    for (const { packId, personas } of files) expect(personas.length, packId).toBeGreaterThanOrEqual(6);
+    },
   });
 
   it('the 2023 file covers the spec cases A–F', () => {
