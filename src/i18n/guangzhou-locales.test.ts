@@ -20,7 +20,7 @@ import enGuangzhou from './locales/en/guangzhou.json';
 import enRules from './locales/en/rules.json';
 import zhGuangzhou from './locales/zh-CN/guangzhou.json';
 import zhRules from './locales/zh-CN/rules.json';
-import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, LANGUAGES, useTranslators } from './localeTesting';
+import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, itRendersTheEngineMessages, LANGUAGES, useTranslators } from './localeTesting';
 
 const resources = {
   'zh-CN': { rules: zhRules, guangzhou: zhGuangzhou },
@@ -193,7 +193,8 @@ const DYNAMIC_KEYS = [
 /** `errors.*` keys the Guangzhou facts schema uses (they live in the shared `rules` namespace). */
 const errorKeysInFacts = () => errorKeysIn(['engine/cities/guangzhou/facts.ts']);
 
-const { t, missingKeys } = useTranslators(resources, ['rules', 'guangzhou'], 'guangzhou');
+const translators = useTranslators(resources, ['rules', 'guangzhou'], 'guangzhou');
+const { t, missingKeys } = translators;
 
 describe('Guangzhou locale files', () => {
   itHasTheSameKeysAndParams(resources, 'guangzhou');
@@ -212,31 +213,12 @@ describe('Guangzhou engine messages', () => {
     for (const key of [...keysInEngineSource(), ...DYNAMIC_KEYS]) expect(seen, key).toContain(key);
   });
 
-  it.each(LANGUAGES)('%s: every line has a title (lineTitle.<id>, `.expired` dropped)', (lng) => {
-    const ids = new Set(
-      results.flatMap(({ result }) => [...result.lines, ...result.deductions].map((l) => l.id.replace(/\.expired$/, ''))),
-    );
-    expect(ids.size).toBe(23);
-    for (const id of ids) {
-      const key = `guangzhou:lineTitle.${id}`;
-      expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
-      expectRendered(t(lng).t(key), key, `${lng} ${key}`);
-    }
-  });
-
-  it.each(LANGUAGES)('%s: every emitted key exists', (lng) => {
-    for (const { where, message } of emitted) {
-      expect(t(lng).exists(message.key, message.params), `${where}: ${message.key}`).toBe(true);
-    }
-  });
-
-  it.each(LANGUAGES)('%s: every emitted message renders completely', (lng) => {
-    missingKeys.length = 0;
-    for (const { where, message } of emitted) {
-      const text = t(lng).t(message.key, { ...message.params });
-      expectRendered(text, message.key, `${lng} ${where}: ${message.key} → ${text}`);
-    }
-    expect(missingKeys).toEqual([]);
+  itRendersTheEngineMessages({
+    ns: 'guangzhou',
+    translators,
+    results: results.map(({ result }) => result),
+    emitted,
+    expectIdCount: (count) => expect(count).toBe(23),
   });
 
   it.each(LANGUAGES)('%s: every score has a label and a description; every comparison a label naming its scale', (lng) => {

@@ -146,3 +146,47 @@ export function expectRendered(text: string, key: string, where: string): void {
   expect(text, where).not.toMatch(RAW_KEY);
   expect(text.trim(), where).not.toBe('');
 }
+
+/**
+ * Defines, for both languages, the tests every city's engine messages pass: every line of `results` has a title
+ * (`<ns>:lineTitle.<id>`, `.expired` dropped; `expectIdCount` checks how many ids the personas reach), every
+ * emitted key (and each of `alsoKeys`) exists, and every emitted message renders completely with no missing key.
+ */
+export function itRendersTheEngineMessages(options: {
+  readonly ns: string;
+  readonly translators: Translators;
+  readonly results: readonly ScoreResult[];
+  readonly emitted: readonly Emitted[];
+  readonly expectIdCount: (count: number) => void;
+  readonly alsoKeys?: readonly string[];
+}): void {
+  const { ns, translators, results, emitted, expectIdCount, alsoKeys = [] } = options;
+  const { t, missingKeys } = translators;
+
+  it.each(LANGUAGES)('%s: every line has a title (lineTitle.<id>, `.expired` dropped)', (lng) => {
+    const ids = new Set(results.flatMap((result) => [...result.lines, ...result.deductions].map((l) => l.id.replace(/\.expired$/, ''))));
+    expectIdCount(ids.size);
+    for (const id of ids) {
+      const key = `${ns}:lineTitle.${id}`;
+      expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
+      expectRendered(t(lng).t(key), key, `${lng} ${key}`);
+    }
+  });
+
+  it.each(LANGUAGES)('%s: every emitted key exists', (lng) => {
+    for (const { where, message } of emitted) {
+      expect(t(lng).exists(message.key, message.params), `${where}: ${message.key}`).toBe(true);
+    }
+    for (const key of alsoKeys) expect(t(lng).exists(key), key).toBe(true);
+  });
+
+  it.each(LANGUAGES)('%s: every emitted message renders completely', (lng) => {
+    missingKeys.length = 0;
+    for (const { where, message } of emitted) {
+      const text = t(lng).t(message.key, { ...message.params });
+      expectRendered(text, message.key, `${lng} ${where}: ${message.key} → ${text}`);
+    }
+    for (const key of alsoKeys) expectRendered(t(lng).t(key), key, `${lng} ${key}`);
+    expect(missingKeys).toEqual([]);
+  });
+}

@@ -18,7 +18,7 @@ import enRules from './locales/en/rules.json';
 import enShanghai from './locales/en/shanghai.json';
 import zhRules from './locales/zh-CN/rules.json';
 import zhShanghai from './locales/zh-CN/shanghai.json';
-import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, LANGUAGES, useTranslators } from './localeTesting';
+import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, itRendersTheEngineMessages, LANGUAGES, useTranslators } from './localeTesting';
 
 const NAMESPACES = ['rules', 'shanghai'] as const;
 
@@ -216,7 +216,8 @@ const ERROR_KEYS = [
 
 const errorKeysInSource = () => errorKeysIn(['engine/core/fields.ts', 'engine/cities/shanghai/facts.ts', 'engine/document.ts']);
 
-const { t, missingKeys } = useTranslators(resources, NAMESPACES, 'shanghai');
+const translators = useTranslators(resources, NAMESPACES, 'shanghai');
+const { t, missingKeys } = translators;
 
 describe('locale files', () => {
   for (const ns of NAMESPACES) itHasTheSameKeysAndParams(resources, ns);
@@ -239,36 +240,13 @@ describe('engine messages', () => {
     for (const key of expected) expect(seen, key).toContain(key);
   });
 
-  it.each(LANGUAGES)('%s: every line has a title (lineTitle.<id>, `.expired` dropped)', (lng) => {
-    const ids = new Set(
-      personas.flatMap((p) => {
-        const result = evaluateShanghai(p.facts, p.asOf);
-        return [...result.lines, ...result.deductions].map((l) => l.id.replace(/\.expired$/, ''));
-      }),
-    );
-    expect(ids.size).toBeGreaterThan(15);
-    for (const id of ids) {
-      const key = `shanghai:lineTitle.${id}`;
-      expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
-      expectRendered(t(lng).t(key), key, `${lng} ${key}`);
-    }
-  });
-
-  it.each(LANGUAGES)('%s: every emitted key exists', (lng) => {
-    for (const { where, message } of emitted) {
-      expect(t(lng).exists(message.key, message.params), `${where}: ${message.key}`).toBe(true);
-    }
-    for (const key of UNREACHABLE_KEYS) expect(t(lng).exists(key), key).toBe(true);
-  });
-
-  it.each(LANGUAGES)('%s: every emitted message renders completely', (lng) => {
-    missingKeys.length = 0;
-    for (const { where, message } of emitted) {
-      const text = t(lng).t(message.key, { ...message.params });
-      expectRendered(text, message.key, `${lng} ${where}: ${message.key} → ${text}`);
-    }
-    for (const key of UNREACHABLE_KEYS) expectRendered(t(lng).t(key), key, `${lng} ${key}`);
-    expect(missingKeys).toEqual([]);
+  itRendersTheEngineMessages({
+    ns: 'shanghai',
+    translators,
+    results: personas.map((p) => evaluateShanghai(p.facts, p.asOf)),
+    emitted,
+    expectIdCount: (count) => expect(count).toBeGreaterThan(15),
+    alsoKeys: UNREACHABLE_KEYS,
   });
 
   it.each(LANGUAGES)('%s: zero, singular and plural forms render', (lng) => {

@@ -24,7 +24,7 @@ import enRules from './locales/en/rules.json';
 import enTianjin from './locales/en/tianjin.json';
 import zhRules from './locales/zh-CN/rules.json';
 import zhTianjin from './locales/zh-CN/tianjin.json';
-import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, LANGUAGES, useTranslators } from './localeTesting';
+import { emittedMessages, errorKeysIn, expectRendered, itHasTheSameKeysAndParams, itRendersTheEngineMessages, LANGUAGES, useTranslators } from './localeTesting';
 
 const NAMESPACES = ['rules', 'tianjin'] as const;
 
@@ -179,7 +179,8 @@ const DYNAMIC_KEYS = [
 /** `errors.*` keys the Tianjin facts and form schemas use (they live in the shared `rules` namespace). */
 const errorKeysInSource = () => errorKeysIn(['engine/core/fields.ts', 'engine/cities/tianjin/facts.ts', 'features/facts-form/tianjinSchema.ts']);
 
-const { t, missingKeys } = useTranslators(resources, NAMESPACES, 'tianjin');
+const translators = useTranslators(resources, NAMESPACES, 'tianjin');
+const { t, missingKeys } = translators;
 
 describe('Tianjin locale files', () => {
   itHasTheSameKeysAndParams(resources, 'tianjin');
@@ -200,29 +201,12 @@ describe('Tianjin engine messages', () => {
     for (const key of [...keysInEvaluateSource(), ...DYNAMIC_KEYS]) expect(seen, key).toContain(key);
   });
 
-  it.each(LANGUAGES)('%s: every line has a title (lineTitle.<id>, `.expired` dropped)', (lng) => {
-    const ids = new Set(results.flatMap(({ result }) => [...result.lines, ...result.deductions].map((l) => l.id.replace(/\.expired$/, ''))));
-    expect(ids.size).toBeGreaterThanOrEqual(20);
-    for (const id of ids) {
-      const key = `tianjin:lineTitle.${id}`;
-      expect(t(lng).exists(key), `${lng} ${key}`).toBe(true);
-      expectRendered(t(lng).t(key), key, `${lng} ${key}`);
-    }
-  });
-
-  it.each(LANGUAGES)('%s: every emitted key exists', (lng) => {
-    for (const { where, message } of emitted) {
-      expect(t(lng).exists(message.key, message.params), `${where}: ${message.key}`).toBe(true);
-    }
-  });
-
-  it.each(LANGUAGES)('%s: every emitted message renders completely', (lng) => {
-    missingKeys.length = 0;
-    for (const { where, message } of emitted) {
-      const text = t(lng).t(message.key, { ...message.params });
-      expectRendered(text, message.key, `${lng} ${where}: ${message.key} → ${text}`);
-    }
-    expect(missingKeys).toEqual([]);
+  itRendersTheEngineMessages({
+    ns: 'tianjin',
+    translators,
+    results: results.map(({ result }) => result),
+    emitted,
+    expectIdCount: (count) => expect(count).toBeGreaterThanOrEqual(20),
   });
 
   it.each(LANGUAGES)('%s: singular and plural forms render', (lng) => {
