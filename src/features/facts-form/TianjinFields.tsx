@@ -7,23 +7,13 @@ import { useId } from 'react';
 import { Controller, useFormState, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { tianjinDistricts } from '../../engine/cities/tianjin/districts';
+import { errorAt } from './fields';
 
 /** A home row as the form holds it: empty strings until chosen or typed. */
 export interface HomeRow {
   district?: string;
   ownedFrom?: string;
   newCommodity?: boolean;
-}
-
-/** Read the error message key at a dotted path from react-hook-form's nested error object. */
-function errorKeyAt(errors: unknown, path: string): string | undefined {
-  let node: unknown = errors;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  const message = (node as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
 }
 
 /** The owned homes: add, edit and remove rows; only the best single home counts (the engine decides). */
@@ -47,8 +37,8 @@ export function HomeListField({ name, label, hint }: { name: string; label: stri
             {rows.map((row, i) => {
               const rowId = `${id}-${i}`;
               const title = t('tianjin:homes.item', { n: i + 1 });
-              const districtError = errorText(errorKeyAt(errors, `${name}.${i}.district`));
-              const dateError = errorText(errorKeyAt(errors, `${name}.${i}.ownedFrom`));
+              const districtError = errorText(errorAt(errors, `${name}.${i}.district`));
+              const dateError = errorText(errorAt(errors, `${name}.${i}.ownedFrom`));
               const dateHintId = `${rowId}-date-hint`;
               return (
                 <fieldset className="list-item home-row" key={i}>

@@ -7,7 +7,7 @@ import { Controller, useFormContext, useFormState, type FieldPath, type FieldVal
 import { useTranslation } from 'react-i18next';
 
 /** Read the error message key at a dotted path from react-hook-form's nested error object. */
-function errorAt(errors: unknown, path: string): string | undefined {
+export function errorAt(errors: unknown, path: string): string | undefined {
   let node: unknown = errors;
   for (const part of path.split('.')) {
     if (node === null || typeof node !== 'object') return undefined;
