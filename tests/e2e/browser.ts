@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/serve';
+import { squash, tr, type Lng } from './strings';
 
 /** The viewport of a common phone (iPhone 12–15 class). */
 export const PHONE = { width: 390, height: 844 } as const;
@@ -120,4 +121,22 @@ export function expectClean(session: Session): void {
   expect(session.offOrigin(), 'requests that left the origin').toEqual([]);
   expect(session.pageErrors, 'uncaught errors in the page').toEqual([]);
   expect(session.consoleErrors, 'console errors').toEqual([]);
+}
+
+/**
+ * Wait until the app has taken over the page (the prerendered HTML shows the form before it reacts): the result
+ * shows a total and the draft line says one of `said` (by default: saved, or kept while viewing a link).
+ */
+export async function waitUntilLive(
+  page: Page,
+  lng: Lng,
+  said: readonly string[] = ['profiles.draft.saved', 'profiles.draft.link'],
+): Promise<void> {
+  await page.getByTestId('total').waitFor();
+  const texts = said.map((key) => squash(tr(lng, key)));
+  await expect
+    .poll(async () => (await page.getByRole('status').allInnerTexts()).some((text) => texts.includes(squash(text))), {
+      message: 'the app takes over the page',
+    })
+    .toBe(true);
 }

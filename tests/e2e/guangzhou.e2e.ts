@@ -43,7 +43,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { axeViolations, baseURL, expectClean, PHONE, useBrowser, type Session } from './browser';
+import { axeViolations, baseURL, expectClean, PHONE, useBrowser, waitUntilLive, type Session } from './browser';
 import { squash, tr, type Lng } from './strings';
 
 type ScoreId = 'hukou' | 'ranking' | 'services' | 'school';
@@ -184,15 +184,9 @@ async function open(locale: 'zh-CN' | 'en-US'): Promise<Session> {
   const session = await chromium.session(locale);
   await session.page.goto(baseURL());
   await session.page.locator('h1').waitFor();
-  // The prerendered HTML shows the form before the app reacts: wait until the result shows a total and the draft
-  // line says the (still empty) answers are kept.
-  await session.page.getByTestId('total').waitFor();
-  const saved = squash(tr(locale === 'en-US' ? 'en' : 'zh-CN', 'profiles.draft.saved'));
-  await expect
-    .poll(async () => (await session.page.getByRole('status').allInnerTexts()).some((text) => squash(text) === saved), {
-      message: 'the app takes over the page',
-    })
-    .toBe(true);
+  // The prerendered HTML shows the form before the app reacts: wait until the draft line says the (still empty)
+  // answers are kept.
+  await waitUntilLive(session.page, locale === 'en-US' ? 'en' : 'zh-CN', ['profiles.draft.saved']);
   return session;
 }
 

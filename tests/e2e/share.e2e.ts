@@ -22,7 +22,7 @@ import { encode as encodeQr } from 'uqr';
 import { beforeAll, describe, expect, test } from 'vitest';
 import zhRules from '../../src/i18n/locales/zh-CN/rules.json';
 import { runScript, scratchFiles } from '../../scripts/cliTesting';
-import { axeViolations, baseURL, expectClean, PHONE, useBrowser, type Session } from './browser';
+import { axeViolations, baseURL, expectClean, PHONE, useBrowser, waitUntilLive, type Session } from './browser';
 import { squash, tr, type Lng } from './strings';
 
 type City = 'shanghai' | 'guangzhou' | 'tianjin';
@@ -202,20 +202,6 @@ async function open(url: string, locale: 'zh-CN' | 'en-US' = 'zh-CN', prepare?: 
   await session.page.locator('h1').waitFor();
   await waitUntilLive(session.page, locale === 'en-US' ? 'en' : 'zh-CN');
   return session;
-}
-
-/**
- * Wait until the app has taken over the page (the prerendered HTML shows the form before it reacts): the result
- * shows a total and the draft line has spoken (saved, or kept while viewing a link).
- */
-async function waitUntilLive(page: Page, lng: Lng) {
-  await page.getByTestId('total').waitFor();
-  const said = [tr(lng, 'profiles.draft.saved'), tr(lng, 'profiles.draft.link')].map(squash);
-  await expect
-    .poll(async () => (await page.getByRole('status').allInnerTexts()).some((text) => said.includes(squash(text))), {
-      message: 'the app takes over the page',
-    })
-    .toBe(true);
 }
 
 /** The total as shown, without the " / threshold" part. */
